@@ -1,0 +1,152 @@
+"""Reading and writing case.toml: validation errors name the field, the line and the fix."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CaseFileInvalid
+from ..i18n import t
+
+if TYPE_CHECKING:
+    from ..model.case import Case
+
+_TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+def key_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """The 1-based line where `loc` (("order", "price") or ("problem",)) is set in the TOML text."""
+    keys = [str(part) for part in loc if isinstance(part, str)]
+    if not keys:
+        return None
+    table, key = ".".join(keys[:-1]), keys[-1]
+    current = ""
+    table_line = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TABLE.match(line)
+        if header:
+            current = header.group(1)
+            if current == ".".join(keys):
+                table_line = number
+            continue
+        match = _KEY.match(line)
+        if match and current == table and match.group(1) == key:
+            return number
+    return table_line
+
+
+def load_case(path: Path) -> Case:
+    from pydantic import ValidationError
+
+    from ..model.case import Case
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseFileInvalid(str(path), [t("case.not_utf8", detail=str(exc))]) from exc
+    except OSError as exc:
+        raise CaseFileInvalid(str(path), [t("case.unreadable", detail=exc.strerror or str(exc))]) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CaseFileInvalid(str(path), [t("case.syntax", detail=str(exc))]) from exc
+    try:
+        return Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseFileInvalid(str(path), [_describe(error, text) for error in exc.errors()]) from exc
+
+
+def _describe(error: dict[str, Any], text: str) -> str:
+    loc = tuple(error.get("loc", ()))
+    field = ".".join(str(p) for p in loc) or "?"
+    line = key_line(text, loc)
+    where = t("case.field_at_line", field=field, line=line) if line else t("case.field", field=field)
+    kind = error.get("type", "")
+    value = error.get("input")
+    if kind == "value_error":
+        reason_key = str(error.get("ctx", {}).get("error", "")).strip()
+        reason = t(reason_key, value=value) if reason_key else error.get("msg", "")
+    elif kind == "missing":
+        reason = t("case.missing")
+    elif kind == "extra_forbidden":
+        reason = t("case.unknown_key")
+    elif kind in {"string_type", "bool_type", "bool_parsing", "list_type", "model_type", "dict_type",
+                  "decimal_type", "datetime_type", "datetime_from_date_parsing", "float_type", "int_type"}:
+        reason = t("case.wrong_type", expected=t(f"type.{kind.split('_')[0]}"), value=value)
+    else:
+        reason = error.get("msg", kind)
+    return f"{where}: {reason}"
+
+
+CASE_COMMENTS = {
+    "header": "kameng 案件信息（可以直接编辑本文件；保存后运行 kameng show 检查是否有误）\n"
+    " kameng case facts (edit freely; run `kameng show` afterwards to validate)",
+    "problem": "问题类型：not-delivered 未到账/未发货, card-invalid 卡密无效/已使用, not-as-described 描述不符, "
+    "delayed 延迟发货, merchant-vanished 商家跑路/失联, after-sales-refused 售后推诿/拒绝退款, "
+    "account-stolen 账号被盗刷, privacy-leak 隐私泄露, illegal-goods 售卖非法卡密",
+    "claims": "诉求（可多选）：refund 退款, redeliver 补发, compensation 赔偿",
+    "my_names": "你在聊天记录中的昵称/备注名（用于区分“我”和对方）",
+    "fraud": "是否认为商家存在欺诈（收款后失联、出售已使用卡密、虚假宣传等）；影响是否主张“退一赔三”",
+    "statement": "你自己的补充陈述（只写事实；起草文书时会检查措辞）",
+    "platform": "平台（卡盟网站/App）：name 名称, site 网址, company 运营公司全称, uscc 统一社会信用代码, address 住所",
+    "merchant": "商家（平台内店铺或独立卡盟站长）：name 名称, shop 店铺链接/编号, contact 联系方式, uscc, address",
+    "order": "订单：number 订单号, goods 商品, face_value 面值, price 实付金额, paid_at 付款时间（北京时间）, "
+    "payment_channel 付款方式",
+    "complainant": "投诉人本人信息（敏感；仅在 12315 和法院文书中使用，其他渠道默认脱敏）",
+}
+
+
+def render_case(case: Case) -> str:
+    """case.toml text for a new case, with a Chinese comment on each field."""
+    import tomlkit
+
+    from ..parsing.amounts import format_amount
+    from ..parsing.times import isoformat
+
+    doc = tomlkit.document()
+    for line in CASE_COMMENTS["header"].splitlines():
+        doc.add(tomlkit.comment(line.strip()))
+    doc.add("schema", "kameng.case/1")
+    doc.add(tomlkit.nl())
+    for key in ("problem", "claims", "my_names", "fraud", "statement"):
+        doc.add(tomlkit.comment(CASE_COMMENTS[key]))
+        doc.add(key, getattr(case, key))
+        doc.add(tomlkit.nl())
+    sections: dict[str, dict[str, Any]] = {
+        "platform": case.platform.model_dump(),
+        "merchant": case.merchant.model_dump(),
+        "order": {
+            **case.order.model_dump(),
+            "face_value": format_amount(case.order.face_value) or "",
+            "price": format_amount(case.order.price) or "",
+            "paid_at": isoformat(case.order.paid_at) or "",
+        },
+        "complainant": case.complainant.model_dump(),
+    }
+    for name, values in sections.items():
+        table = tomlkit.table()
+        table.comment(CASE_COMMENTS[name])
+        for key, value in values.items():
+            table.add(key, value)
+        doc.add(name, table)
+    return tomlkit.dumps(doc)
+
+
+def update_case(path: Path, changes: dict[tuple[str, ...], Any]) -> None:
+    """Set fields in case.toml, keeping the user's comments and layout."""
+    import tomlkit
+
+    from . import atomic
+
+    doc = tomlkit.parse(path.read_text(encoding="utf-8-sig"))
+    for loc, value in changes.items():
+        target: Any = doc
+        for part in loc[:-1]:
+            if part not in target:
+                target[part] = tomlkit.table()
+            target = target[part]
+        target[loc[-1]] = value
+    atomic.write_text(path, tomlkit.dumps(doc))

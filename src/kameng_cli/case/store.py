@@ -1,0 +1,334 @@
+"""The case folder on disk (see docs/architecture.md, "The case folder").
+
+    case.toml                  facts the user states
+    evidence/E01_<name>        untouched, read-only copies
+    drafts/                    generated documents
+    .kameng/manifest.jsonl     hash-chained ingest log: the single commit point of every exhibit
+    .kameng/events.jsonl       derived events (parsers + timeline analyzers); rebuildable
+    .kameng/manual.jsonl       events the user entered; never rebuilt
+    .kameng/derived/E01.json   what the parser found: warnings, notes, text, rows
+    .kameng/staging/           copies being hashed before they are committed
+    .kameng/pending.json       the journal of the one commit in progress (crash recovery)
+    .kameng/lock
+
+An exhibit exists once its manifest entry exists. Everything written before that entry is listed in
+the pending journal, so an interrupted commit is rolled back (in-process on an exception, or by the
+next command that takes the lock after a crash).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import CaseNotFound, UserInputError
+from ..model.records import Event, Exhibit, Note, Warning, event_sort_key
+from . import atomic, manifest
+from .lock import case_lock
+
+if TYPE_CHECKING:
+    from ..model.case import Case
+
+CASE_FILE = "case.toml"
+META = ".kameng"
+_EXHIBIT_FILE = re.compile(r"^E(\d+)_")
+
+
+@dataclass(frozen=True)
+class CasePaths:
+    root: Path
+
+    @property
+    def case_toml(self) -> Path:
+        return self.root / CASE_FILE
+
+    @property
+    def evidence(self) -> Path:
+        return self.root / "evidence"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    @property
+    def meta(self) -> Path:
+        return self.root / META
+
+    @property
+    def manifest(self) -> Path:
+        return self.meta / "manifest.jsonl"
+
+    @property
+    def events(self) -> Path:
+        return self.meta / "events.jsonl"
+
+    @property
+    def manual(self) -> Path:
+        return self.meta / "manual.jsonl"
+
+    @property
+    def derived(self) -> Path:
+        return self.meta / "derived"
+
+    @property
+    def staging(self) -> Path:
+        return self.meta / "staging"
+
+    @property
+    def pending(self) -> Path:
+        return self.meta / "pending.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.meta / "lock"
+
+
+def find_case_root(explicit: str | None = None, cwd: Path | None = None) -> Path:
+    """-C DIR, else $KAMENG_CASE, else the nearest folder upward holding case.toml."""
+    if explicit:
+        root = Path(explicit).expanduser()
+        if not (root / CASE_FILE).is_file():
+            raise CaseNotFound("case.not_found_at", path=str(root))
+        return root.resolve()
+    env = os.environ.get("KAMENG_CASE")
+    if env:
+        root = Path(env).expanduser()
+        if not (root / CASE_FILE).is_file():
+            raise CaseNotFound("case.not_found_env", path=str(root))
+        return root.resolve()
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CASE_FILE).is_file():
+            return folder
+    raise CaseNotFound("case.not_found", path=str(here))
+
+
+class CaseStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.paths = CasePaths(root)
+        self._manifest: list[dict[str, Any]] | None = None
+
+    # ---- creating and reading -------------------------------------------------------------------
+    @classmethod
+    def create(cls, root: Path, case_text: str) -> CaseStore:
+        root.mkdir(parents=True, exist_ok=True)
+        store = cls(root)
+        for folder in (store.paths.evidence, store.paths.drafts, store.paths.meta, store.paths.derived):
+            folder.mkdir(exist_ok=True)
+        atomic.write_text(store.paths.case_toml, case_text)
+        return store
+
+    @staticmethod
+    def holds_case(root: Path) -> bool:
+        return (root / CASE_FILE).exists() or (root / META / "manifest.jsonl").exists()
+
+    @cached_property
+    def case(self) -> Case:
+        from .casefile import load_case
+
+        return load_case(self.paths.case_toml)
+
+    def case_or_none(self) -> Case | None:
+        from ..errors import CaseFileInvalid
+
+        try:
+            return self.case
+        except CaseFileInvalid:
+            return None
+
+    def manifest_entries(self) -> list[dict[str, Any]]:
+        if self._manifest is None:
+            self._manifest = manifest.read(self.paths.manifest)
+        return self._manifest
+
+    def exhibits(self) -> dict[str, Exhibit]:
+        """Exhibits in manifest order, with later `update` entries applied."""
+        found: dict[str, Exhibit] = {}
+        for entry in self.manifest_entries():
+            op = entry.get("op")
+            if op == "add":
+                exhibit = Exhibit.from_json(entry["exhibit"])
+                found[exhibit.id] = exhibit
+            elif op == "update" and entry.get("id") in found:
+                data = found[entry["id"]].to_json()
+                data.update(entry.get("changes", {}))
+                found[entry["id"]] = Exhibit.from_json(data)
+        return found
+
+    def exhibit(self, exhibit_id: str) -> Exhibit:
+        exhibits = self.exhibits()
+        key = normalise_exhibit_id(exhibit_id)
+        if key not in exhibits:
+            raise UserInputError("exhibit.unknown", id=exhibit_id, known=", ".join(exhibits) or "—")
+        return exhibits[key]
+
+    def derived_events(self) -> list[Event]:
+        return [Event.from_json(row) for row in atomic.read_jsonl(self.paths.events)]
+
+    def manual_events(self) -> list[Event]:
+        return [Event.from_json(row) for row in atomic.read_jsonl(self.paths.manual)]
+
+    def events(self) -> list[Event]:
+        return sorted([*self.derived_events(), *self.manual_events()], key=event_sort_key)
+
+    def derived(self, exhibit_id: str) -> dict[str, Any]:
+        try:
+            return json.loads((self.paths.derived / f"{exhibit_id}.json").read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+
+    def warnings(self) -> list[Warning]:
+        return [Warning.from_json(w) for eid in self.exhibits() for w in self.derived(eid).get("warnings", [])]
+
+    def notes(self) -> list[Note]:
+        return [Note.from_json(n) for eid in self.exhibits() for n in self.derived(eid).get("notes", [])]
+
+    # ---- writing ---------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self, command: str | None = None) -> Iterator[None]:
+        """Hold the case lock and bring the folder back to a committed state first."""
+        with case_lock(self.paths.lock, command):
+            self._manifest = None
+            self.recover()
+            yield
+            self._manifest = None
+
+    def next_exhibit_id(self) -> str:
+        numbers = [int(entry["exhibit"]["id"][1:]) for entry in self.manifest_entries() if entry.get("op") == "add"]
+        return f"E{(max(numbers) + 1) if numbers else 1:02d}"
+
+    def find_by_hash(self, sha256: str) -> Exhibit | None:
+        for exhibit in self.exhibits().values():
+            if exhibit.sha256 == sha256:
+                return exhibit
+        return None
+
+    def commit_exhibit(self, staged: Path, exhibit: Exhibit, events: list[Event], derived: dict[str, Any],
+                       fault: Any = None) -> Exhibit:
+        """Move a staged, parsed copy into the case. Call inside `writing()`; all or nothing."""
+        fault = fault or (lambda step: None)
+        final = self.paths.evidence / exhibit.file
+        if final.exists():
+            raise UserInputError("exhibit.name_taken", file=exhibit.file)
+        journal = {"id": exhibit.id, "file": exhibit.file, "staged": str(staged), "sha256": exhibit.sha256}
+        atomic.write_json(self.paths.pending, journal)
+        try:
+            fault("pending-written")
+            atomic.write_json(self.paths.derived / f"{exhibit.id}.json", derived)
+            fault("derived-written")
+            parser_events = [e for e in self.derived_events() if not e.source.startswith("timeline:")]
+            self._write_events([*parser_events, *events])
+            fault("events-written")
+            self.paths.evidence.mkdir(exist_ok=True)
+            os.replace(staged, final)
+            os.chmod(final, 0o444)
+            atomic.fsync_dir(self.paths.evidence)
+            fault("evidence-placed")
+            manifest.append(self.paths.manifest, self.manifest_entries(), "add", exhibit=exhibit.to_json())
+            fault("manifest-written")
+        except BaseException:
+            self._manifest = None
+            self.recover()
+            raise
+        self.paths.pending.unlink(missing_ok=True)
+        return exhibit
+
+    def update_exhibit(self, exhibit_id: str, changes: dict[str, Any]) -> None:
+        manifest.append(self.paths.manifest, self.manifest_entries(), "update", id=exhibit_id, changes=changes)
+
+    def _write_events(self, parser_events: list[Event]) -> None:
+        from ..derive import derive
+
+        timeline = derive(parser_events, self.manual_events(), self.case_or_none())
+        atomic.write_jsonl(self.paths.events, [e.to_json() for e in [*parser_events, *timeline]])
+
+    def refresh_timeline(self) -> None:
+        """Re-run timeline analyzers after manual events or case.toml changed."""
+        parser_events = [e for e in self.derived_events() if not e.source.startswith("timeline:")]
+        self._write_events(parser_events)
+
+    def replace_parser_results(self, results: dict[str, tuple[list[Event], dict[str, Any]]]) -> None:
+        """Used by rebuild: write every exhibit's derived record and its events."""
+        for exhibit_id, (_events, derived) in results.items():
+            atomic.write_json(self.paths.derived / f"{exhibit_id}.json", derived)
+        self._write_events([e for _id, (events, _d) in results.items() for e in events])
+
+    def write_manual_events(self, events: list[Event]) -> None:
+        atomic.write_jsonl(self.paths.manual, [e.to_json() for e in events])
+        self.refresh_timeline()
+
+    # ---- recovery --------------------------------------------------------------------------------
+    def recover(self) -> list[str]:
+        """Undo a commit that did not reach the manifest; remove staging copies of dead processes."""
+        actions: list[str] = []
+        known = set(self.exhibits())
+        if self.paths.pending.exists():
+            try:
+                journal = json.loads(self.paths.pending.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                journal = {}
+            exhibit_id = journal.get("id")
+            if exhibit_id and exhibit_id not in known:
+                final = self.paths.evidence / journal.get("file", "")
+                if journal.get("file") and final.is_file() and _sha256(final) == journal.get("sha256"):
+                    final.unlink()
+                    actions.append(f"removed uncommitted {final.name}")
+                (self.paths.derived / f"{exhibit_id}.json").unlink(missing_ok=True)
+            self.paths.pending.unlink(missing_ok=True)
+        rows = atomic.read_jsonl(self.paths.events)
+        kept = [row for row in rows if row.get("exhibit") is None or row.get("exhibit") in known
+                or str(row.get("source", "")).startswith("timeline:")]
+        if len(kept) != len(rows):
+            parser_events = [Event.from_json(r) for r in kept if not str(r.get("source", "")).startswith("timeline:")]
+            self._write_events(parser_events)
+            actions.append("dropped events of uncommitted exhibits")
+        if self.paths.derived.is_dir():
+            for path in self.paths.derived.glob("E*.json"):
+                if path.stem not in known:
+                    path.unlink()
+        if self.paths.staging.is_dir():
+            for path in self.paths.staging.iterdir():
+                pid = path.name.split("-", 1)[0]
+                if not (pid.isdigit() and _alive(int(pid))):
+                    path.unlink(missing_ok=True)
+        return actions
+
+
+def normalise_exhibit_id(text: str) -> str:
+    match = re.fullmatch(r"[Ee]?0*(\d+)", text.strip())
+    return f"E{int(match.group(1)):02d}" if match else text.strip()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def exhibit_number(file_name: str) -> int | None:
+    match = _EXHIBIT_FILE.match(file_name)
+    return int(match.group(1)) if match else None

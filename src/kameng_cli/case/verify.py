@@ -1,0 +1,74 @@
+"""`kameng verify`: re-hash every exhibit and walk the manifest chain."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import manifest
+from .store import CaseStore
+
+CHUNK = 1 << 20
+
+
+@dataclass
+class FileCheck:
+    file: str
+    status: str  # ok / modified / missing / unexpected
+    exhibit: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+
+
+@dataclass
+class VerifyReport:
+    files: list[FileCheck] = field(default_factory=list)
+    chain: list[manifest.ChainProblem] = field(default_factory=list)
+    entries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.chain and all(f.status == "ok" for f in self.files)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": "kameng.verify/1",
+            "ok": self.ok,
+            "manifest_entries": self.entries,
+            "files": [f.__dict__ for f in self.files],
+            "chain": [{"line": p.line, "problem": p.problem} for p in self.chain],
+        }
+
+
+def sha256_file(path: Any) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def verify(store: CaseStore) -> VerifyReport:
+    if store.paths.pending.exists():
+        with store.writing("kameng verify"):
+            pass
+    entries = store.manifest_entries()
+    report = VerifyReport(entries=len(entries), chain=manifest.walk(entries))
+    exhibits = store.exhibits()
+    known_files = set()
+    for exhibit in exhibits.values():
+        known_files.add(exhibit.file)
+        path = store.paths.evidence / exhibit.file
+        if not path.is_file():
+            report.files.append(FileCheck(exhibit.file, "missing", exhibit.id, exhibit.sha256))
+            continue
+        actual = sha256_file(path)
+        status = "ok" if actual == exhibit.sha256 else "modified"
+        report.files.append(FileCheck(exhibit.file, status, exhibit.id, exhibit.sha256, actual))
+    if store.paths.evidence.is_dir():
+        for path in sorted(store.paths.evidence.rglob("*")):
+            relative = str(path.relative_to(store.paths.evidence))
+            if path.is_file() and relative not in known_files:
+                report.files.append(FileCheck(relative, "unexpected", actual=sha256_file(path)))
+    return report

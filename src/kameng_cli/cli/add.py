@@ -1,0 +1,121 @@
+"""`kameng add PATH...`: keep an untouched, hash-verified copy of each file and read what it says."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import UserInputError
+from ..i18n import t
+from .env import Env, get_env
+from .options import JSON, parse_time_option
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add", help="Add evidence files, folders, or - for pasted text. / 添加证据")(add)
+
+
+def add(
+    ctx: typer.Context,
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for standard input."),
+    kind: str | None = typer.Option(None, "--kind", help="Exhibit kind, e.g. payment, order, chat (overrides detection)."),
+    note: str = typer.Option("", "--note", help="A note kept with the exhibit."),
+    at: str | None = typer.Option(None, "--at", help="When the evidence was captured, if you know better than the file."),
+    format_name: str | None = typer.Option(None, "--format", help="Use this source instead of detection (see `kameng doctor`)."),
+    column_map: str | None = typer.Option(None, "--map", help="Column mapping for a generic bank CSV, e.g. 时间=交易日期,金额=支出."),
+    as_json: bool = JSON,
+) -> None:
+    from ..ingest.pipeline import AddOptions, FileOutcome, Ingestor, expand
+    from ..model.slugs import EXHIBIT_KINDS
+
+    env = get_env(ctx)
+    if kind is not None and kind not in EXHIBIT_KINDS:
+        raise UserInputError("option.bad_kind", value=kind, known=", ".join(EXHIBIT_KINDS))
+    when = parse_time_option(at, "--at", allow_future=False)
+    store = env.store()
+    store.case  # noqa: B018 - a broken case.toml is reported before anything is copied
+    options = AddOptions(kind=kind, note=note, at=when, format=format_name,
+                         source_options={"map": column_map} if column_map else {},
+                         ask=_asker(env) if env.interactive else None)
+    if "-" in paths and sys.stdin.isatty() and not env.quiet:
+        env.err.print(t("add.paste_hint"))
+    items = list(expand(paths, sys.stdin.buffer))
+    ingestor = Ingestor(store, options)
+    outcomes: list[FileOutcome] = []
+    with _progress(env, items) as advance:
+        for item in items:
+            outcome = item if isinstance(item, FileOutcome) else ingestor.add(item)
+            outcomes.append(outcome)
+            advance(outcome.path)
+    if as_json:
+        env.emit_json({"schema": "kameng.add/1", "files": [o.to_json() for o in outcomes]})
+    else:
+        _summary(env, outcomes)
+    if any(o.status == "error" for o in outcomes):
+        raise typer.Exit(1)
+
+
+def _asker(env: Env):
+    def ask(question: str, choices: list[str]) -> str:
+        env.err.print(question)
+        for number, choice in enumerate(choices, start=1):
+            env.err.print(f"  {number}. {choice}")
+        while True:
+            raw = typer.prompt(t("init.ask.choose"), err=True)
+            if raw.strip().isdigit() and 1 <= int(raw) <= len(choices):
+                return choices[int(raw) - 1]
+            if raw.strip() in choices:
+                return raw.strip()
+
+    return ask
+
+
+class _progress:
+    """A progress bar on a terminal when there are many files; nothing otherwise."""
+
+    def __init__(self, env: Env, items: list) -> None:
+        self.enabled = env.stderr_is_terminal and not env.quiet and len(items) > 3
+        self.total = len(items)
+        self.progress = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda name: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True)
+        self.progress.start()
+        task = self.progress.add_task(t("add.progress"), total=self.total)
+        return lambda name: self.progress.update(task, advance=1)
+
+    def __exit__(self, *exc) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _summary(env: Env, outcomes: list) -> None:
+    from rich.table import Table
+
+    from ..model.slugs import EXHIBIT_KINDS, label
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in ("add.col.status", "add.col.file", "add.col.exhibit", "add.col.detail"):
+        table.add_column(t(column))
+    styles = {"ok": "green", "skipped": "yellow", "error": "red"}
+    for outcome in outcomes:
+        status = t(f"add.status.{outcome.status}")
+        if outcome.status == "ok":
+            detail = t("add.detail_ok", detected=outcome.detected, kind=label(EXHIBIT_KINDS, outcome.kind))
+            if outcome.warnings:
+                detail += t("add.detail_warnings", count=outcome.warnings)
+        else:
+            detail = outcome.reason
+        table.add_row(f"[{styles[outcome.status]}]{status}[/]", outcome.path, outcome.exhibit or "—", detail)
+    if not env.quiet or any(o.status == "error" for o in outcomes):
+        env.console.print(table)
+    for outcome in outcomes:
+        for message in outcome.messages:
+            env.console.print(f"  {outcome.exhibit}: {message}")
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("ok", "skipped", "error")}
+    env.info(t("add.totals", **counts))

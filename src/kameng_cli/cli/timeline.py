@@ -1,0 +1,67 @@
+"""`kameng timeline`: every event in time order."""
+
+from __future__ import annotations
+
+import typer
+
+from ..errors import UserInputError
+from ..i18n import t
+from .env import get_env
+from .options import JSON, parse_time_option
+
+
+def register(app: typer.Typer) -> None:
+    app.command("timeline", help="Show the events in time order. / 时间线")(timeline)
+
+
+def timeline(
+    ctx: typer.Context,
+    since: str | None = typer.Option(None, "--since", help="Only events at or after this time."),
+    until: str | None = typer.Option(None, "--until", help="Only events at or before this time (a date means the whole day)."),
+    kind: list[str] = typer.Option([], "--kind", help="Only these event kinds (repeatable), e.g. paid, promise."),
+    as_json: bool = JSON,
+) -> None:
+    from ..model.slugs import EVENT_KINDS
+
+    env = get_env(ctx)
+    for value in kind:
+        if value not in EVENT_KINDS:
+            raise UserInputError("option.bad_event_kind", value=value, known=", ".join(EVENT_KINDS))
+    start = parse_time_option(since, "--since")
+    end = parse_time_option(until, "--until", end_of_day=True)
+    events = env.store().events()
+    if start is not None:
+        events = [e for e in events if e.time is not None and e.time >= start]
+    if end is not None:
+        events = [e for e in events if e.time is not None and e.time <= end]
+    if kind:
+        events = [e for e in events if e.kind in kind]
+    if as_json:
+        env.emit_json({"schema": "kameng.timeline/1", "events": [e.to_json() for e in events]})
+        return
+    if not events:
+        env.info(t("timeline.empty"))
+        return
+    from rich.table import Table
+
+    from ..model.slugs import ACTORS, label
+    from ..parsing.amounts import format_yuan
+    from ..parsing.times import display
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for key in ("timeline.col.time", "timeline.col.actor", "timeline.col.kind", "timeline.col.summary", "timeline.col.source"):
+        table.add_column(t(key), overflow="fold")
+    for event in events:
+        when = display(event.time) if event.time else t("timeline.time_unknown")
+        if event.time_flags:
+            when += " *"
+        summary = event.summary
+        if event.amount is not None and format_yuan(event.amount) not in summary:
+            summary += f" ({format_yuan(event.amount)})"
+        where = event.exhibit or t("timeline.manual")
+        if event.locator:
+            where += f" {event.locator}"
+        table.add_row(when, label(ACTORS, event.actor), label(EVENT_KINDS, event.kind), summary, where)
+    env.console.print(table)
+    if any(e.time_flags for e in events):
+        env.info(t("timeline.flag_legend"))

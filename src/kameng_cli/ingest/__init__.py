@@ -1,0 +1,1 @@
+"""Turning user files into exhibits and events: detection, decoding and one source per format."""

@@ -1,0 +1,98 @@
+"""Text decoding for exports and chat logs: BOMs first, then the format's known encoding, then a
+detection library (charset-normalizer) for the rest. Line endings and padding are normalised here."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeError(ValueError):
+    pass
+
+
+def bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    # UTF-16 without a BOM: every other byte of ASCII-heavy text is NUL.
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+        return "utf-16-le"
+    if even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(data: bytes, preferred: tuple[str, ...] = ()) -> str:
+    """The encoding of `data`: BOM, then `preferred` encodings that decode cleanly, then detection."""
+    bom = bom_encoding(data)
+    if bom:
+        return bom
+    utf16 = _looks_utf16(data)
+    if utf16:
+        return utf16
+    candidates = (*preferred, "utf-8")
+    for encoding in candidates:
+        try:
+            _decode_prefix(data, encoding)
+            return "gb18030" if encoding.lower() in {"gbk", "gb2312"} else encoding
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DecodeError("undetectable")
+    encoding = best.encoding
+    # GB18030 is a superset of GBK and GB2312; decoding with it loses nothing.
+    return "gb18030" if encoding.lower() in {"gbk", "gb2312", "cp936"} else encoding
+
+
+def _decode_prefix(data: bytes, encoding: str) -> str:
+    """Decode allowing a multi-byte character cut at the end of a sample."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    return decoder.decode(data, final=False)
+
+
+def decode_head(head: bytes) -> str | None:
+    """Decode the first bytes of a file for sniffing; None if it is not text."""
+    if not head:
+        return ""
+    bom = bom_encoding(head)
+    if bom is None and _looks_utf16(head) is None and b"\x00" in head[:8192]:
+        return None
+    try:
+        encoding = detect_encoding(head, ("utf-8", "gb18030"))
+        return _decode_prefix(head, encoding).lstrip("\ufeff")
+    except (DecodeError, UnicodeDecodeError, LookupError):
+        return None
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, preferred: tuple[str, ...] = ()) -> tuple[str, str]:
+    """The whole file as text with \\n line ends, and the encoding used."""
+    data = path.read_bytes()
+    encoding = detect_encoding(data, preferred)
+    text = data.decode(encoding, errors="strict").lstrip("\ufeff")
+    return normalise_newlines(text), encoding

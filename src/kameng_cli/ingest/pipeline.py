@@ -1,0 +1,323 @@
+"""`kameng add` and `kameng rebuild` as library calls: stage, detect, parse, commit — per file,
+all or nothing, continuing past a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from ..case.store import CaseStore
+from ..errors import KamengError, UserInputError
+from ..i18n import pick, t
+from ..model.records import Event, Exhibit
+from ..parsing.times import CST, now
+from .base import ParseContext, ParseResult, Sample
+from .registry import detect
+
+CHUNK = 1 << 20
+MAX_NAME_BYTES = 200
+Fault = Callable[[str], None]
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # ok / skipped / error
+    exhibit: str | None = None
+    reason: str = ""
+    detected: str = ""
+    kind: str = ""
+    messages: list[str] = field(default_factory=list)
+    warnings: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "status": self.status, "exhibit": self.exhibit, "reason": self.reason,
+                "detected": self.detected, "kind": self.kind, "messages": self.messages, "warnings": self.warnings}
+
+
+@dataclass
+class AddOptions:
+    kind: str | None = None
+    note: str = ""
+    at: datetime | None = None
+    format: str | None = None
+    source_options: dict[str, Any] = field(default_factory=dict)
+    ask: Callable[[str, list[str]], str] | None = None
+
+
+@dataclass
+class Input:
+    """One thing to add: a file on disk, or text read from standard input."""
+
+    display: str
+    path: Path | None = None
+    stream: IO[bytes] | None = None
+
+
+def expand(paths: Iterable[str], stdin: IO[bytes] | None) -> Iterator[Input | FileOutcome]:
+    """Files as given, folders walked recursively in name order; `-` is standard input."""
+    for raw in paths:
+        if raw == "-":
+            yield Input(display="-", stream=stdin)
+            continue
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            files = sorted(
+                (p for p in path.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)),
+                key=lambda p: str(p.relative_to(path)),
+            )
+            if not files:
+                yield FileOutcome(raw, "error", reason=t("add.empty_folder"))
+            for file in files:
+                yield Input(display=str(file), path=file)
+        elif path.exists() or path.is_symlink():
+            yield Input(display=raw, path=path)
+        else:
+            yield FileOutcome(raw, "error", reason=t("add.missing"))
+
+
+def evidence_name(exhibit_id: str, original: str) -> str:
+    name = original.replace("/", "_").replace("\\", "_").replace("\x00", "") or "file"
+    encoded = name.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        stem, dot, suffix = name.rpartition(".")
+        suffix = f".{suffix}" if dot and len(suffix) <= 10 else ""
+        keep = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+        name = encoded[:keep].decode("utf-8", errors="ignore") + suffix
+    return f"{exhibit_id}_{name}"
+
+
+class Ingestor:
+    def __init__(self, store: CaseStore, options: AddOptions, fault: Fault | None = None) -> None:
+        self.store = store
+        self.options = options
+        self.fault = fault or (lambda step: None)
+
+    def add(self, item: Input) -> FileOutcome:
+        staged: Path | None = None
+        try:
+            staged, sha256, size, name, origin, mtime = self._stage(item)
+            self.fault("staged")
+            duplicate = self.store.find_by_hash(sha256)
+            if duplicate:
+                return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
+                                   reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
+            sample = Sample.of(staged, name)
+            detection = detect(sample, self.options.format)
+            ctx = ParseContext(
+                case=self.store.case_or_none(),
+                options=self.options.source_options,
+                original_name=name,
+                original_mtime=mtime,
+                stdin=item.stream is not None,
+                ask=self.options.ask,
+            )
+            if detection.source is None:
+                result = ParseResult(kind="other", note=t("add.not_understood"))
+                parser, version, detected = "", "", t("add.detected_unknown")
+            else:
+                result = detection.source.parse(staged, ctx)
+                parser, version = detection.source.name, detection.source.version
+                detected = pick(detection.source.label)
+            self.fault("parsed")
+            with self.store.writing():
+                duplicate = self.store.find_by_hash(sha256)  # another process may have added it meanwhile
+                if duplicate:
+                    return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
+                                       reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
+                exhibit = self._exhibit(result, sha256, size, name, origin, parser, version, detected)
+                events = self._events(exhibit, result)
+                derived = {
+                    "exhibit": exhibit.id,
+                    "parser": parser,
+                    "parser_version": version,
+                    "warnings": [dict(w.to_json(), exhibit=exhibit.id) for w in result.warnings],
+                    "notes": [dict(n.to_json(), exhibit=exhibit.id) for n in result.notes],
+                    "messages": result.messages,
+                    "details": result.details,
+                }
+                self.store.commit_exhibit(staged, exhibit, events, derived, self.fault)
+                staged = None
+            return FileOutcome(item.display, "ok", exhibit=exhibit.id, detected=detected, kind=exhibit.kind,
+                               messages=result.messages, warnings=len(result.warnings))
+        except KamengError as exc:
+            return FileOutcome(item.display, "error", reason=exc.render())
+        except OSError as exc:
+            return FileOutcome(item.display, "error", reason=t("add.os_error", detail=exc.strerror or str(exc)))
+        finally:
+            if staged is not None:
+                staged.unlink(missing_ok=True)
+
+    def _stage(self, item: Input) -> tuple[Path, str, int, str, str, datetime | None]:
+        """Copy into .kameng/staging while hashing (one read of the original), then re-hash the copy."""
+        staging = self.store.paths.staging
+        staging.mkdir(parents=True, exist_ok=True)
+        staged = staging / f"{os.getpid()}-{uuid.uuid4().hex}"
+        if item.stream is not None:
+            name = f"pasted-{now().strftime('%Y%m%d-%H%M%S')}.txt"
+            origin, mtime = "-", None
+            source: IO[bytes] = item.stream
+            close = False
+        else:
+            assert item.path is not None
+            resolved = item.path.resolve()
+            if not resolved.exists():
+                raise UserInputError("add.broken_symlink", target=str(resolved))
+            if not resolved.is_file():
+                raise UserInputError("add.not_a_file")
+            if _inside(resolved, self.store.root):
+                raise UserInputError("add.inside_case")
+            name, origin = item.path.name, str(resolved)
+            stat = resolved.stat()
+            mtime = datetime.fromtimestamp(stat.st_mtime, CST)
+            if stat.st_size == 0:
+                raise UserInputError("add.empty_file")
+            source = open(resolved, "rb")  # noqa: SIM115 - closed below
+            close = True
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with open(staged, "xb") as out:
+                for chunk in iter(lambda: source.read(CHUNK), b""):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
+        finally:
+            if close:
+                source.close()
+        if size == 0:
+            staged.unlink(missing_ok=True)
+            raise UserInputError("add.empty_input" if item.stream is not None else "add.empty_file")
+        sha256 = digest.hexdigest()
+        if _hash_file(staged) != sha256:
+            staged.unlink(missing_ok=True)
+            raise UserInputError("add.copy_mismatch")
+        return staged, sha256, size, name, origin, mtime
+
+    def _exhibit(self, result: ParseResult, sha256: str, size: int, name: str, origin: str, parser: str,
+                 version: str, detected: str) -> Exhibit:
+        exhibit_id = self.store.next_exhibit_id()
+        captured_at, source, confidence = result.captured_at, result.captured_at_source, result.captured_at_confidence
+        if self.options.at is not None:
+            captured_at, source, confidence = self.options.at, "stated", "high"
+        note = "\n".join(part for part in (self.options.note, result.note) if part)
+        return Exhibit(
+            id=exhibit_id,
+            kind=self.options.kind or result.kind,
+            name=name,
+            file=evidence_name(exhibit_id, name),
+            sha256=sha256,
+            size=size,
+            media_type=result.media_type,
+            captured_at=captured_at,
+            captured_at_source=source,
+            captured_at_confidence=confidence,
+            parser=parser,
+            parser_version=version,
+            detected=detected,
+            note=note,
+            origin=origin,
+            added_at=now(),
+            kind_source="user" if self.options.kind else "parser",
+            facts=result.facts,
+        )
+
+    @staticmethod
+    def _events(exhibit: Exhibit, result: ParseResult) -> list[Event]:
+        events = []
+        for number, event in enumerate(result.events, start=1):
+            event.id = f"{exhibit.id}-{number}"
+            event.exhibit = exhibit.id
+            event.source = event.source or exhibit.parser
+            if event.kind == "captured" and exhibit.captured_at_source == "stated":
+                event.time, event.time_flags = exhibit.captured_at, ["stated"]
+            events.append(event)
+        return events
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _hash_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class RebuildReport:
+    exhibits: int = 0
+    events: int = 0
+    warnings: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
+    """Re-derive every exhibit's events from its evidence copy (under the lock); manual events stay.
+
+    `only` limits re-parsing to some exhibits (e.g. `kameng match` re-runs payment matching); the
+    others keep their stored results."""
+    from .registry import sources
+
+    registry = sources()
+    report = RebuildReport()
+    with store.writing("kameng rebuild"):
+        case = store.case_or_none()
+        stored = store.derived_events()
+        results: dict[str, tuple[list[Event], dict[str, Any]]] = {}
+        for exhibit in store.exhibits().values():
+            report.exhibits += 1
+            if only is not None and exhibit.id not in only:
+                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
+                results[exhibit.id] = (events, store.derived(exhibit.id))
+                report.events += len(events)
+                continue
+            path = store.paths.evidence / exhibit.file
+            source = registry.get(exhibit.parser)
+            if source is None or not path.is_file():
+                reason = t("rebuild.no_parser", parser=exhibit.parser or "—") if path.is_file() else t("verify.missing.what")
+                if exhibit.parser:
+                    report.errors.append((exhibit.id, reason))
+                results[exhibit.id] = ([], store.derived(exhibit.id))
+                continue
+            ctx = ParseContext(case=case, original_name=exhibit.name,
+                               original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
+                               stdin=exhibit.origin == "-")
+            try:
+                result = source.parse(path, ctx)
+            except KamengError as exc:
+                report.errors.append((exhibit.id, exc.render()))
+                results[exhibit.id] = ([], store.derived(exhibit.id))
+                continue
+            events = Ingestor._events(exhibit, result)
+            derived = {
+                "exhibit": exhibit.id, "parser": source.name, "parser_version": source.version,
+                "warnings": [dict(w.to_json(), exhibit=exhibit.id) for w in result.warnings],
+                "notes": [dict(n.to_json(), exhibit=exhibit.id) for n in result.notes],
+                "messages": result.messages, "details": result.details,
+            }
+            report.events += len(events)
+            report.warnings += len(result.warnings)
+            results[exhibit.id] = (events, derived)
+            if exhibit.kind_source != "user" and result.kind != exhibit.kind:
+                store.update_exhibit(exhibit.id, {"kind": result.kind})
+        store.replace_parser_results(results)
+    return report

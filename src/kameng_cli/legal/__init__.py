@@ -1,0 +1,1 @@
+"""Legal data and arithmetic: verified law articles, claims, the working-day calendar."""

@@ -1,0 +1,3 @@
+"""Messages for the chats area (see kameng_cli/i18n.py)."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,120 @@
+"""The case: the facts the user states, kept in case.toml and validated field by field."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..parsing.amounts import AmountError, parse_amount
+from ..parsing.times import TimeParseError, parse_time, to_cst
+from .slugs import CLAIMS, PROBLEM_TYPES
+
+CASE_SCHEMA = "kameng.case/1"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_amount(value, allow_negative=False)
+    except AmountError as exc:
+        raise ValueError(exc.reason) from exc
+
+
+class Platform(_Section):
+    name: str = ""
+    site: str = ""
+    company: str = ""  # operator company (经营者全称)
+    uscc: str = ""  # 统一社会信用代码
+    address: str = ""
+
+
+class Merchant(_Section):
+    name: str = ""
+    shop: str = ""  # shop link or id
+    contact: str = ""  # QQ / WeChat / phone the merchant used
+    uscc: str = ""
+    address: str = ""
+
+
+class Order(_Section):
+    number: str = ""
+    goods: str = ""
+    face_value: Decimal | None = None
+    price: Decimal | None = None
+    paid_at: datetime | None = None
+    payment_channel: str = ""
+
+    @field_validator("face_value", "price", mode="before")
+    @classmethod
+    def _amounts(cls, value: Any) -> Decimal | None:
+        return _amount(value)
+
+    @field_validator("paid_at", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> datetime | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return to_cst(value)
+        try:
+            return parse_time(str(value))
+        except TimeParseError as exc:
+            raise ValueError("time.invalid") from exc
+
+
+class Complainant(_Section):
+    """The user's own identity: needed by 12315 and courts, redacted elsewhere."""
+
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    id_number: str = ""
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    schema_: str = Field(default=CASE_SCHEMA, alias="schema")
+    problem: str
+    claims: list[str] = Field(default_factory=list)
+    my_names: list[str] = Field(default_factory=list)
+    fraud: bool = False  # the user states the merchant acted fraudulently (affects 第五十五条 claims)
+    statement: str = ""  # the user's own account, in their words
+    platform: Platform = Field(default_factory=Platform)
+    merchant: Merchant = Field(default_factory=Merchant)
+    order: Order = Field(default_factory=Order)
+    complainant: Complainant = Field(default_factory=Complainant)
+
+    @field_validator("problem")
+    @classmethod
+    def _problem(cls, value: str) -> str:
+        if value not in PROBLEM_TYPES:
+            raise ValueError("case.problem.unknown")
+        return value
+
+    @field_validator("claims")
+    @classmethod
+    def _claims(cls, value: list[str]) -> list[str]:
+        for claim in value:
+            if claim not in CLAIMS:
+                raise ValueError("case.claim.unknown")
+        return list(dict.fromkeys(value))
+
+    def to_json(self) -> dict[str, Any]:
+        from ..parsing.amounts import format_amount
+        from ..parsing.times import isoformat
+
+        data = self.model_dump(mode="python", by_alias=True)
+        data["schema"] = "kameng.case/1"
+        data["order"]["face_value"] = format_amount(self.order.face_value)
+        data["order"]["price"] = format_amount(self.order.price)
+        data["order"]["paid_at"] = isoformat(self.order.paid_at)
+        return data
