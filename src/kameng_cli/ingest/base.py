@@ -60,6 +60,7 @@ class ParseContext:
     """What a source may know about the case and the run."""
 
     case: Case | None = None
+    case_root: Path | None = None  # the case folder (user vocabularies live in <case>/signals/)
     options: dict[str, Any] = field(default_factory=dict)  # e.g. {"map": "时间=交易日期,..."} from --map
     original_name: str = ""
     original_mtime: datetime | None = None

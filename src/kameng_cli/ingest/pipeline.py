@@ -112,6 +112,7 @@ class Ingestor:
             detection = detect(sample, self.options.format)
             ctx = ParseContext(
                 case=self.store.case_or_none(),
+                case_root=self.store.root,
                 options=self.options.source_options,
                 original_name=name,
                 original_mtime=mtime,
@@ -298,7 +299,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
                     report.errors.append((exhibit.id, reason))
                 results[exhibit.id] = ([], store.derived(exhibit.id))
                 continue
-            ctx = ParseContext(case=case, original_name=exhibit.name,
+            ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
                                stdin=exhibit.origin == "-")
             try:
