@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import IO
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -96,3 +97,19 @@ def read_text(path: Path, preferred: tuple[str, ...] = ()) -> tuple[str, str]:
     encoding = detect_encoding(data, preferred)
     text = data.decode(encoding, errors="strict").lstrip("\ufeff")
     return normalise_newlines(text), encoding
+
+
+def detect_file_encoding(path: Path, preferred: tuple[str, ...] = (), head_size: int = 256 * 1024) -> str:
+    """The encoding of a file judged from its first bytes (for streaming large exports)."""
+    with open(path, "rb") as fh:
+        head = fh.read(head_size)
+    return detect_encoding(head, preferred)
+
+
+def open_text(path: Path, preferred: tuple[str, ...] = ()) -> tuple[IO[str], str]:
+    """Open a file for streaming as text: encoding detected from its head, BOM dropped, and no newline
+    translation (newline=""), so the csv module sees CR, LF and CRLF line ends — mixed ones too."""
+    encoding = detect_file_encoding(path, preferred)
+    if encoding == "utf-8":
+        encoding = "utf-8-sig"  # harmless without a BOM, drops one that detection did not report
+    return open(path, encoding=encoding, errors="strict", newline=""), encoding  # noqa: SIM115 - caller closes

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..case.store import CaseStore
-from ..errors import KamengError, UserInputError
+from ..errors import CaseLocked, KamengError, UserInputError
 from ..i18n import pick, t
 from ..model.records import Event, Exhibit
 from ..parsing.times import CST, now
@@ -147,6 +147,8 @@ class Ingestor:
                 staged = None
             return FileOutcome(item.display, "ok", exhibit=exhibit.id, detected=detected, kind=exhibit.kind,
                                messages=result.messages, warnings=len(result.warnings))
+        except CaseLocked:
+            raise  # another command holds the case: stop the whole run (exit 2), not just this file
         except KamengError as exc:
             return FileOutcome(item.display, "error", reason=exc.render())
         except OSError as exc:

@@ -26,7 +26,7 @@ _CN_DATETIME = re.compile(
     r"\s*(?:(?:星期|周)[一二三四五六日天])?\s*"
     r"(?P<period>上午|下午|中午|晚上|早上|早晨|凌晨|清晨|傍晚|夜里|夜间|午后|AM|PM|am|pm)?\s*"
     r"(?:(?P<H>\d{1,2})\s*(?:[点时:]|$)\s*"
-    r"(?:(?P<half>半)|(?P<quarter>一刻|三刻)|(?P<M>\d{1,2})\s*分?)?\s*"
+    r"(?:(?P<half>半)|(?P<quarter>[13]刻)|(?P<M>\d{1,2})\s*分?)?\s*"
     r"(?:[:]?\s*(?P<S>\d{1,2})\s*秒?)?)?\s*"
     r"(?P<period2>AM|PM|am|pm|上午|下午)?$"
 )
@@ -84,7 +84,7 @@ def parse_time_ex(text: str, *, default_year: int | None = None, now: datetime |
         has_year = groups["y"] is not None
         year = int(groups["y"]) if has_year else (default_year or (now or datetime.now(CST)).year)
         hour = int(groups["H"]) if groups["H"] else 0
-        minute = 30 if groups["half"] else 15 if groups["quarter"] == "一刻" else 45 if groups["quarter"] else 0
+        minute = 30 if groups["half"] else 15 if groups["quarter"] == "1刻" else 45 if groups["quarter"] else 0
         if groups["M"]:
             minute = int(groups["M"])
         second = int(groups["S"]) if groups["S"] else 0

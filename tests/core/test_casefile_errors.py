@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from conftest import run
+
+
+def _edit(case_dir: Path, old: str, new: str) -> None:
+    path = case_dir / "case.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_wrong_type_is_reported_with_its_line(case_dir: Path) -> None:
+    _edit(case_dir, 'fraud = false', 'fraud = "maybe"')
+    line = next(i for i, text in enumerate((case_dir / "case.toml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("fraud"))
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2
+    assert f"第 {line} 行 fraud" in result.stderr
+    assert "true 或 false" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_key_and_bad_amount_each_reported(case_dir: Path) -> None:
+    _edit(case_dir, 'price = "100.00"', 'price = "1O0"\npricee = "1"')
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2
+    assert "order.price" in result.stderr and "不是有效金额" in result.stderr
+    assert "order.pricee" in result.stderr and "未知的字段" in result.stderr
+    assert "2 处错误" in result.stderr
+
+
+def test_broken_syntax(case_dir: Path) -> None:
+    _edit(case_dir, 'problem = "not-delivered"', 'problem = "not-delivered')
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2
+    assert "TOML 语法错误" in result.stderr and "line" in result.stderr
+
+
+def test_errors_in_english(case_dir: Path) -> None:
+    _edit(case_dir, 'problem = "not-delivered"', 'problem = "lost"')
+    result = run("--lang", "en", "-C", case_dir, "show")
+    assert result.exit_code == 2
+    assert "unknown problem type" in result.stderr

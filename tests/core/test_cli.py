@@ -1,0 +1,99 @@
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run
+from kameng_cli import __version__
+from kameng_cli.cli.app import hoist_global_flags
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"kameng {__version__}"
+
+
+def test_module_entry_point_and_console_script(case_dir: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "kameng_cli", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+    proc = subprocess.run([sys.executable, "-m", "kameng_cli", "-C", str(case_dir), "show", "--json"],
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0 and '"kameng.case/1"' in proc.stdout
+
+
+def test_case_discovery_order(case_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    sub = case_dir / "drafts" / "deep"
+    sub.mkdir()
+    monkeypatch.chdir(sub)
+    assert run("show", "--json").exit_code == 0  # upward search
+    monkeypatch.chdir(tmp_path)
+    result = run("show")
+    assert result.exit_code == 2 and "kameng init" in result.stderr
+    monkeypatch.setenv("KAMENG_CASE", str(case_dir))
+    assert run("show", "--json").exit_code == 0
+    monkeypatch.setenv("KAMENG_CASE", str(tmp_path / "nowhere"))
+    result = run("show")
+    assert result.exit_code == 2 and "KAMENG_CASE" in result.stderr
+    assert run("-C", case_dir, "show", "--json").exit_code == 0  # -C wins over the environment
+    result = run("-C", tmp_path, "show")
+    assert result.exit_code == 2 and "-C" in result.stderr
+
+
+def test_global_flags_after_the_command() -> None:
+    assert hoist_global_flags(["init", "x", "--lang", "en", "--quiet"]) == ["--lang", "en", "--quiet", "init", "x"]
+    assert hoist_global_flags(["event", "add", "--", "--debug"]) == ["event", "add", "--", "--debug"]
+    assert hoist_global_flags(["show", "--lang=en"]) == ["--lang=en", "show"]
+
+
+def test_english_messages(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("show", "--lang", "en")
+    assert result.exit_code == 2 and "no case (case.toml)" in result.stderr
+    monkeypatch.setenv("KAMENG_LANG", "")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "no case" in run("show").stderr
+    monkeypatch.setenv("LANG", "C")
+    assert "找不到案件" in run("show").stderr  # Chinese when unsure
+
+
+def test_internal_errors_exit_3_and_debug_shows_the_traceback(case_dir: Path, monkeypatch) -> None:
+    from kameng_cli.case import store
+
+    def boom(self):
+        raise ZeroDivisionError("kaboom")
+
+    monkeypatch.setattr(store.CaseStore, "exhibits", boom)
+    result = run("-C", case_dir, "list")
+    assert result.exit_code == 3
+    assert "内部错误" in result.stderr and "Traceback" not in result.stderr
+    result = run("-C", case_dir, "list", "--debug")
+    assert result.exit_code == 3 and "Traceback" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run("frobnicate").exit_code == 2
+    assert run("add").exit_code == 2
+    assert run("--lang", "fr", "list").exit_code == 2
+
+
+def test_no_color_and_quiet(case_dir: Path) -> None:
+    result = run("-C", case_dir, "--quiet", "event", "add", "--at", "2024-05-01 10:00", "--kind", "note", "x")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = run("-C", case_dir, "show")
+    assert "\x1b[" not in result.stdout
+
+
+def test_every_message_has_both_languages() -> None:
+    from kameng_cli.i18n import catalog
+
+    for key, texts in catalog().items():
+        assert texts.get("zh") and texts.get("en"), key
+
+
+def test_every_command_has_help() -> None:
+    from typer.main import get_command
+
+    from kameng_cli.cli.app import app
+
+    group = get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert command.help, name

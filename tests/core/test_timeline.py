@@ -1,0 +1,98 @@
+from pathlib import Path
+
+from helpers import make_jpeg_with_exif, make_png
+
+from conftest import run, run_json
+
+
+def _add_event(case_dir: Path, at: str, kind: str, summary: str, *extra: str):
+    return run("-C", case_dir, "event", "add", "--at", at, "--kind", kind, *extra, summary)
+
+
+def test_manual_events_in_time_order_with_json_fields(case_dir: Path) -> None:
+    assert _add_event(case_dir, "2024-05-02 09:00", "contacted", "打客服电话，对方说今天处理", "--actor", "me").exit_code == 0
+    assert _add_event(case_dir, "2024-05-01 09:55", "paid", "付款", "--amount", "100", "--order-no", "XC1").exit_code == 0
+    doc = run_json("-C", case_dir, "timeline")
+    assert doc["schema"] == "kameng.timeline/1"
+    first, second = doc["events"]
+    assert first["kind"] == "paid" and first["amount"] == "100.00" and first["order_no"] == "XC1"
+    assert first["time"] == "2024-05-01T09:55:00+08:00"
+    assert second["kind"] == "contacted" and second["amount"] is None
+    for key in ("id", "time", "kind", "actor", "summary", "amount", "order_no", "exhibit", "locator", "confidence", "data"):
+        assert key in first
+    assert first["id"].startswith("M")
+
+
+def test_filters(case_dir: Path) -> None:
+    _add_event(case_dir, "2024-05-01 09:55", "paid", "付款")
+    _add_event(case_dir, "2024-05-01 23:00", "contacted", "联系客服")
+    _add_event(case_dir, "2024-05-03 10:00", "contacted", "再次联系")
+    assert len(run_json("-C", case_dir, "timeline", "--until", "2024-05-01")["events"]) == 2
+    assert len(run_json("-C", case_dir, "timeline", "--since", "2024-05-02")["events"]) == 1
+    assert len(run_json("-C", case_dir, "timeline", "--kind", "contacted")["events"]) == 2
+    result = run("-C", case_dir, "timeline", "--kind", "bogus")
+    assert result.exit_code == 2 and "paid" in result.stderr
+    result = run("-C", case_dir, "timeline", "--since", "yesterday-ish")
+    assert result.exit_code == 2 and "--since" in result.stderr
+
+
+def test_table_output(case_dir: Path, tmp_path: Path) -> None:
+    _add_event(case_dir, "2024-05-01 10:00", "contacted", "打电话给客服")
+    make_jpeg_with_exif(tmp_path / "a.jpg", taken="2024:05:01 10:30:00")
+    run("-C", case_dir, "add", tmp_path / "a.jpg")
+    result = run("-C", case_dir, "timeline")
+    assert result.exit_code == 0
+    assert "2024-05-01 10:00:00" in result.stdout and "打电话给客服" in result.stdout and "手动录入" in result.stdout
+    assert "E01" in result.stdout
+
+
+def test_event_validation(case_dir: Path, tmp_path: Path) -> None:
+    assert _add_event(case_dir, "2999-01-01 00:00", "contacted", "x").exit_code == 2
+    assert _add_event(case_dir, "2024-05-01 10:00", "phonecall", "x").exit_code == 2
+    assert _add_event(case_dir, "2024-05-01 10:00", "contacted", "x", "--actor", "boss").exit_code == 2
+    result = _add_event(case_dir, "2024-05-01 10:00", "contacted", "x", "--exhibit", "E07")
+    assert result.exit_code == 2 and "没有证据 E07" in result.stderr
+    make_png(tmp_path / "a.png")
+    run("-C", case_dir, "add", tmp_path / "a.png")
+    assert _add_event(case_dir, "2024-05-01 10:00", "contacted", "见截图", "--exhibit", "e1").exit_code == 0
+    assert run_json("-C", case_dir, "timeline", "--kind", "contacted")["events"][0]["exhibit"] == "E01"
+
+
+def test_event_rm(case_dir: Path, tmp_path: Path) -> None:
+    _add_event(case_dir, "2024-05-01 10:00", "contacted", "one")
+    _add_event(case_dir, "2024-05-01 11:00", "contacted", "two")
+    assert run("-C", case_dir, "event", "rm", "M0001").exit_code == 0
+    assert [e["summary"] for e in run_json("-C", case_dir, "timeline")["events"]] == ["two"]
+    result = run("-C", case_dir, "event", "rm", "M0001")
+    assert result.exit_code == 2 and "没有手动事件" in result.stderr
+    make_jpeg_with_exif(tmp_path / "a.jpg")
+    run("-C", case_dir, "add", tmp_path / "a.jpg")
+    result = run("-C", case_dir, "event", "rm", "E01-1")
+    assert result.exit_code == 2 and "不能删除" in result.stderr
+
+
+def test_rebuild_rederives_and_keeps_manual_events(case_dir: Path, tmp_path: Path) -> None:
+    make_jpeg_with_exif(tmp_path / "a.jpg", taken="2024:05:01 10:30:00")
+    run("-C", case_dir, "add", tmp_path / "a.jpg")
+    _add_event(case_dir, "2024-05-01 10:00", "contacted", "电话")
+    before = run_json("-C", case_dir, "timeline")["events"]
+    (case_dir / ".kameng" / "events.jsonl").write_text("", encoding="utf-8")  # derived events lost
+    assert [e["kind"] for e in run_json("-C", case_dir, "timeline")["events"]] == ["contacted"]
+    result = run("-C", case_dir, "rebuild")
+    assert result.exit_code == 0 and "1 份证据" in result.stderr
+    assert run_json("-C", case_dir, "timeline")["events"] == before
+
+
+def test_empty_timeline_and_list(case_dir: Path) -> None:
+    assert run("-C", case_dir, "timeline").exit_code == 0
+    assert run_json("-C", case_dir, "list") == {"schema": "kameng.exhibits/1", "exhibits": []}
+    assert run_json("-C", case_dir, "timeline") == {"schema": "kameng.timeline/1", "events": []}
+
+
+def test_untimed_events_sort_last_in_file_order() -> None:
+    from kameng_cli.model.records import Event, event_sort_key
+    from kameng_cli.parsing.times import parse_time
+
+    untimed = [Event("a", None, "message", "me", "x"), Event("b", None, "message", "me", "y")]
+    timed = Event("c", parse_time("2024-05-01 10:00"), "paid", "me", "z")
+    assert [e.id for e in sorted([*untimed, timed], key=event_sort_key)] == ["c", "a", "b"]

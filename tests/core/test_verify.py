@@ -1,0 +1,75 @@
+import json
+import os
+from pathlib import Path
+
+from helpers import make_png
+
+from conftest import run
+
+
+def _setup(case_dir: Path, tmp_path: Path) -> None:
+    for name, color in (("a.png", "red"), ("b.png", "blue"), ("c.png", "green")):
+        make_png(tmp_path / name, color=color)
+    assert run("-C", case_dir, "add", tmp_path / "a.png", tmp_path / "b.png", tmp_path / "c.png").exit_code == 0
+
+
+def test_clean_case_verifies(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    result = run("-C", case_dir, "verify")
+    assert result.exit_code == 0
+    assert "全部 3 份证据完好" in result.stdout
+
+
+def test_modified_missing_and_unexpected_files_are_reported(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    evidence = case_dir / "evidence"
+    os.chmod(evidence / "E01_a.png", 0o644)
+    with open(evidence / "E01_a.png", "ab") as fh:
+        fh.write(b"x")
+    (evidence / "E02_b.png").unlink()
+    (evidence / "extra.jpg").write_bytes(b"hand-made")
+    result = run("-C", case_dir, "verify")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "已被修改  E01_a.png" in out and "重新添加" in out
+    assert "丢失  E02_b.png" in out and "从备份或原件恢复" in out
+    assert "未登记  extra.jpg" in out and "移出 evidence/" in out
+    doc = json.loads(run("-C", case_dir, "verify", "--json").stdout)
+    statuses = {f["file"]: f["status"] for f in doc["files"]}
+    assert statuses == {"E01_a.png": "modified", "E02_b.png": "missing", "E03_c.png": "ok", "extra.jpg": "unexpected"}
+    assert doc["schema"] == "kameng.verify/1" and doc["ok"] is False
+
+
+def test_manifest_tampering_breaks_the_chain(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    manifest = case_dir / ".kameng" / "manifest.jsonl"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    entry = json.loads(lines[1])
+    entry["exhibit"]["sha256"] = "0" * 64  # someone "fixes" the recorded hash of an edited file
+    lines[1] = json.dumps(entry, ensure_ascii=False)
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("-C", case_dir, "verify", "--json")
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert {"line": 2, "problem": "bad-hash"} in doc["chain"]
+
+
+def test_deleted_manifest_line_breaks_the_chain(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    manifest = case_dir / ".kameng" / "manifest.jsonl"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    manifest.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8")
+    doc = json.loads(run("-C", case_dir, "verify", "--json").stdout)
+    problems = {p["problem"] for p in doc["chain"]}
+    assert {"bad-link", "bad-seq"} <= problems
+    result = run("-C", case_dir, "verify")
+    assert "清单链断裂" in result.stdout and "被删除" in result.stdout
+
+
+def test_verify_in_english(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    (case_dir / "evidence" / "E03_c.png").chmod(0o644)
+    (case_dir / "evidence" / "E03_c.png").write_bytes(b"changed")
+    result = run("--lang", "en", "-C", case_dir, "verify")
+    assert result.exit_code == 1
+    assert "MODIFIED  E03_c.png" in result.stdout
