@@ -42,15 +42,16 @@ def timeline(
     if not events:
         env.info(t("timeline.empty"))
         return
-    from rich.table import Table
+    import sys
 
     from ..model.slugs import ACTORS, label
     from ..parsing.amounts import format_yuan
     from ..parsing.times import display
+    from .render import plain_table
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for key in ("timeline.col.time", "timeline.col.actor", "timeline.col.kind", "timeline.col.summary", "timeline.col.source"):
-        table.add_column(t(key), overflow="fold")
+    headers = [t(key) for key in ("timeline.col.time", "timeline.col.actor", "timeline.col.kind",
+                                  "timeline.col.source", "timeline.col.summary")]
+    rows = []
     for event in events:
         when = display(event.time) if event.time else t("timeline.time_unknown")
         if event.time_flags:
@@ -61,7 +62,7 @@ def timeline(
         where = event.exhibit or t("timeline.manual")
         if event.locator:
             where += f" {event.locator}"
-        table.add_row(when, label(ACTORS, event.actor), label(EVENT_KINDS, event.kind), summary, where)
-    env.console.print(table)
+        rows.append([when, label(ACTORS, event.actor), label(EVENT_KINDS, event.kind), where, summary])
+    sys.stdout.write(plain_table(headers, rows))
     if any(e.time_flags for e in events):
         env.info(t("timeline.flag_legend"))
