@@ -20,7 +20,9 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def write_bytes(path: Path, data: bytes) -> None:
+def write_bytes(path: Path, data: bytes, sync_dir: bool = True) -> None:
+    """Write `data` to `path` atomically. With sync_dir=False the caller fsyncs the folder once after
+    several writes (the rename is durable only after that)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -33,19 +35,20 @@ def write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
-def write_text(path: Path, text: str) -> None:
-    write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, sync_dir: bool = True) -> None:
+    write_bytes(path, text.encode("utf-8"), sync_dir)
 
 
 def dumps(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
 
 
-def write_json(path: Path, document: Any) -> None:
-    write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+def write_json(path: Path, document: Any, sync_dir: bool = True) -> None:
+    write_text(path, json.dumps(document, ensure_ascii=False, indent=1) + "\n", sync_dir)
 
 
 def write_jsonl(path: Path, rows: Iterable[Any]) -> None:

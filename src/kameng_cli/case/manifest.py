@@ -43,15 +43,23 @@ def read(path: Path) -> list[dict[str, Any]]:
 
 def append(path: Path, entries: list[dict[str, Any]], op: str, **body: Any) -> dict[str, Any]:
     """Append one entry (rewriting the file atomically) and return it; `entries` is updated too."""
-    prev = entries[-1].get("hash", GENESIS) if entries else GENESIS
-    entry: dict[str, Any] = {"seq": len(entries) + 1, "op": op, **body, "prev": prev}
-    entry["hash"] = entry_hash(entry)
+    return append_many(path, entries, [(op, body)])[0]
+
+
+def append_many(path: Path, entries: list[dict[str, Any]], items: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Append several entries in one atomic rewrite: they become visible together or not at all."""
+    added = []
+    for op, body in items:
+        prev = (added or entries)[-1].get("hash", GENESIS) if (added or entries) else GENESIS
+        entry: dict[str, Any] = {"seq": len(entries) + len(added) + 1, "op": op, **body, "prev": prev}
+        entry["hash"] = entry_hash(entry)
+        added.append(entry)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):
         text += "\n"
-    atomic.write_text(path, text + atomic.dumps(entry) + "\n")
-    entries.append(entry)
-    return entry
+    atomic.write_text(path, text + "".join(atomic.dumps(entry) + "\n" for entry in added))
+    entries.extend(added)
+    return added
 
 
 def walk(entries: list[dict[str, Any]]) -> list[ChainProblem]:

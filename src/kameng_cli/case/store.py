@@ -41,6 +41,16 @@ META = ".kameng"
 _EXHIBIT_FILE = re.compile(r"^E(\d+)_")
 
 
+@dataclass
+class Staged:
+    """A copy waiting in .kameng/staging/ to be committed as `exhibit`."""
+
+    staged: Path
+    exhibit: Exhibit
+    events: list[Event]
+    derived: dict[str, Any]
+
+
 @dataclass(frozen=True)
 class CasePaths:
     root: Path
@@ -201,9 +211,9 @@ class CaseStore:
             yield
             self._manifest = None
 
-    def next_exhibit_id(self) -> str:
+    def next_exhibit_id(self, offset: int = 0) -> str:
         numbers = [int(entry["exhibit"]["id"][1:]) for entry in self.manifest_entries() if entry.get("op") == "add"]
-        return f"E{(max(numbers) + 1) if numbers else 1:02d}"
+        return f"E{(max(numbers) if numbers else 0) + 1 + offset:02d}"
 
     def find_by_hash(self, sha256: str) -> Exhibit | None:
         for exhibit in self.exhibits().values():
@@ -211,35 +221,48 @@ class CaseStore:
                 return exhibit
         return None
 
-    def commit_exhibit(self, staged: Path, exhibit: Exhibit, events: list[Event], derived: dict[str, Any],
-                       fault: Any = None) -> Exhibit:
-        """Move a staged, parsed copy into the case. Call inside `writing()`; all or nothing."""
+    def commit_exhibits(self, batch: list[Staged], fault: Any = None) -> None:
+        """Move staged, parsed copies into the case in one transaction. Call inside `writing()`.
+
+        The manifest entries are the commit point: before them, everything written is named in the
+        pending journal and rolled back on any exception (or by the next command after a crash)."""
         fault = fault or (lambda step: None)
-        final = self.paths.evidence / exhibit.file
-        if final.exists():
-            raise UserInputError("exhibit.name_taken", file=exhibit.file)
-        journal = {"id": exhibit.id, "file": exhibit.file, "staged": str(staged), "sha256": exhibit.sha256}
+        for item in batch:
+            if (self.paths.evidence / item.exhibit.file).exists():
+                raise UserInputError("exhibit.name_taken", file=item.exhibit.file)
+        journal = {"entries": [{"id": item.exhibit.id, "file": item.exhibit.file, "staged": str(item.staged),
+                                "sha256": item.exhibit.sha256} for item in batch]}
         atomic.write_json(self.paths.pending, journal)
         try:
             fault("pending-written")
-            atomic.write_json(self.paths.derived / f"{exhibit.id}.json", derived)
+            for item in batch:
+                # The staged copy's data must be on disk before the manifest can name it.
+                fd = os.open(item.staged, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+                atomic.write_json(self.paths.derived / f"{item.exhibit.id}.json", item.derived, sync_dir=False)
+            atomic.fsync_dir(self.paths.derived)
             fault("derived-written")
             parser_events = [e for e in self.derived_events() if not e.source.startswith("timeline:")]
-            self._write_events([*parser_events, *events])
+            self._write_events([*parser_events, *(e for item in batch for e in item.events)])
             fault("events-written")
             self.paths.evidence.mkdir(exist_ok=True)
-            os.replace(staged, final)
-            os.chmod(final, 0o444)
+            for item in batch:
+                final = self.paths.evidence / item.exhibit.file
+                os.replace(item.staged, final)
+                os.chmod(final, 0o444)
             atomic.fsync_dir(self.paths.evidence)
             fault("evidence-placed")
-            manifest.append(self.paths.manifest, self.manifest_entries(), "add", exhibit=exhibit.to_json())
+            manifest.append_many(self.paths.manifest, self.manifest_entries(),
+                                 [("add", {"exhibit": item.exhibit.to_json()}) for item in batch])
             fault("manifest-written")
         except BaseException:
             self._manifest = None
             self.recover()
             raise
         self.paths.pending.unlink(missing_ok=True)
-        return exhibit
 
     def update_exhibit(self, exhibit_id: str, changes: dict[str, Any]) -> None:
         manifest.append(self.paths.manifest, self.manifest_entries(), "update", id=exhibit_id, changes=changes)
@@ -275,11 +298,13 @@ class CaseStore:
                 journal = json.loads(self.paths.pending.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 journal = {}
-            exhibit_id = journal.get("id")
-            if exhibit_id and exhibit_id not in known:
-                final = self.paths.evidence / journal.get("file", "")
-                if journal.get("file") and final.is_file() and _sha256(final) == journal.get("sha256"):
-                    final.unlink()
+            for entry in journal.get("entries", []):
+                exhibit_id = entry.get("id")
+                if not exhibit_id or exhibit_id in known:
+                    continue
+                final = self.paths.evidence / entry.get("file", "")
+                if entry.get("file") and final.is_file() and _sha256(final) == entry.get("sha256"):
+                    final.unlink()  # our own uncommitted copy; the user's original is elsewhere, untouched
                     actions.append(f"removed uncommitted {final.name}")
                 (self.paths.derived / f"{exhibit_id}.json").unlink(missing_ok=True)
             self.paths.pending.unlink(missing_ok=True)

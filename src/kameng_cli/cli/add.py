@@ -26,7 +26,7 @@ def add(
     column_map: str | None = typer.Option(None, "--map", help="Column mapping for a generic bank CSV, e.g. 时间=交易日期,金额=支出."),
     as_json: bool = JSON,
 ) -> None:
-    from ..ingest.pipeline import AddOptions, FileOutcome, Ingestor, expand
+    from ..ingest.pipeline import AddOptions, Ingestor, expand
     from ..model.slugs import EXHIBIT_KINDS
 
     env = get_env(ctx)
@@ -41,13 +41,9 @@ def add(
     if "-" in paths and sys.stdin.isatty() and not env.quiet:
         env.err.print(t("add.paste_hint"))
     items = list(expand(paths, sys.stdin.buffer))
-    ingestor = Ingestor(store, options)
-    outcomes: list[FileOutcome] = []
-    with _progress(env, items) as advance:
-        for item in items:
-            outcome = item if isinstance(item, FileOutcome) else ingestor.add(item)
-            outcomes.append(outcome)
-            advance(outcome.path)
+    with _progress(env, items) as progress:
+        ingestor = Ingestor(store, options, on_bytes=progress.advance)
+        outcomes = ingestor.add_many(items, on_outcome=lambda outcome: progress.file_done(outcome.path))
     if as_json:
         env.emit_json({"schema": "kameng.add/1", "files": [o.to_json() for o in outcomes]})
     else:
@@ -72,26 +68,47 @@ def _asker(env: Env):
 
 
 class _progress:
-    """A progress bar on a terminal when there are many files; nothing otherwise."""
+    """A byte-based progress bar on a terminal for many or large files; nothing otherwise."""
+
+    LARGE = 50 * 1024 * 1024
 
     def __init__(self, env: Env, items: list) -> None:
-        self.enabled = env.stderr_is_terminal and not env.quiet and len(items) > 3
-        self.total = len(items)
+        from ..ingest.pipeline import Input
+
+        sizes = [_size(item.path) for item in items if isinstance(item, Input) and item.path is not None]
+        self.total = sum(sizes)
+        self.enabled = env.stderr_is_terminal and not env.quiet and (len(items) > 3 or self.total > self.LARGE)
         self.progress = None
+        self.task = None
 
-    def __enter__(self):
-        if not self.enabled:
-            return lambda name: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    def __enter__(self) -> _progress:
+        if self.enabled:
+            from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), transient=True)
-        self.progress.start()
-        task = self.progress.add_task(t("add.progress"), total=self.total)
-        return lambda name: self.progress.update(task, advance=1)
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                                     TimeRemainingColumn(), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(t("add.progress"), total=self.total or None)
+        return self
 
-    def __exit__(self, *exc) -> None:
+    def advance(self, count: int) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, advance=count)
+
+    def file_done(self, name: str) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=f"{t('add.progress')} {name[-40:]}")
+
+    def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
             self.progress.stop()
+
+
+def _size(path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _summary(env: Env, outcomes: list) -> None:

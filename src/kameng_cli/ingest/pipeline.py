@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
-from ..case.store import CaseStore
+from ..case.store import CaseStore, Staged
 from ..errors import CaseLocked, KamengError, UserInputError
 from ..i18n import pick, t
 from ..model.records import Event, Exhibit
@@ -93,13 +94,78 @@ def evidence_name(exhibit_id: str, original: str) -> str:
     return f"{exhibit_id}_{name}"
 
 
+@dataclass
+class Prepared:
+    """A staged, hashed and parsed file, waiting for its commit."""
+
+    display: str
+    staged: Path
+    sha256: str
+    size: int
+    name: str
+    origin: str
+    result: ParseResult
+    parser: str
+    version: str
+    detected: str
+
+
 class Ingestor:
-    def __init__(self, store: CaseStore, options: AddOptions, fault: Fault | None = None) -> None:
+    def __init__(self, store: CaseStore, options: AddOptions, fault: Fault | None = None,
+                 on_bytes: Callable[[int], None] | None = None) -> None:
         self.store = store
         self.options = options
         self.fault = fault or (lambda step: None)
+        self.on_bytes = on_bytes or (lambda count: None)
+
+    # A batch is committed in one transaction (one lock, one manifest rewrite, one fsync per folder);
+    # small enough that an interruption loses little work, large enough to amortise the fsyncs.
+    BATCH_FILES = 64
+    BATCH_BYTES = 256 * 1024 * 1024
+    BATCH_SECONDS = 2.0
 
     def add(self, item: Input) -> FileOutcome:
+        """Add one file: stage, parse, commit."""
+        return self.add_many([item])[0]
+
+    def add_many(self, items: Iterable[Input | FileOutcome],
+                 on_outcome: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+        """Add files in order, committing them in batches; a bad file never stops the others."""
+        report = on_outcome or (lambda outcome: None)
+        outcomes: list[FileOutcome | None] = []
+        batch: list[tuple[int, Prepared]] = []
+        batch_bytes, batch_started = 0, time.monotonic()
+
+        def flush() -> None:
+            nonlocal batch, batch_bytes
+            if batch:
+                for (index, _), outcome in zip(batch, self.commit([p for _, p in batch]), strict=True):
+                    outcomes[index] = outcome
+                    report(outcome)
+            batch, batch_bytes = [], 0
+
+        try:
+            for item in items:
+                prepared = item if isinstance(item, FileOutcome) else self.prepare(item, pending=[p for _, p in batch])
+                outcomes.append(prepared if isinstance(prepared, FileOutcome) else None)
+                if isinstance(prepared, FileOutcome):
+                    report(prepared)
+                    continue
+                if not batch:
+                    batch_started = time.monotonic()
+                batch.append((len(outcomes) - 1, prepared))
+                batch_bytes += prepared.size
+                if (len(batch) >= self.BATCH_FILES or batch_bytes >= self.BATCH_BYTES
+                        or time.monotonic() - batch_started >= self.BATCH_SECONDS):
+                    flush()
+            flush()
+        finally:
+            for _, prepared in batch:  # staged copies of a batch that was never committed
+                prepared.staged.unlink(missing_ok=True)
+        return [o for o in outcomes if o is not None]
+
+    def prepare(self, item: Input, pending: list[Prepared] | None = None) -> Prepared | FileOutcome:
+        """Stage and parse one file outside the lock; a FileOutcome when it is skipped or bad."""
         staged: Path | None = None
         try:
             staged, sha256, size, name, origin, mtime = self._stage(item)
@@ -108,6 +174,9 @@ class Ingestor:
             if duplicate:
                 return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
                                    reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
+            for other in pending or []:
+                if other.sha256 == sha256:
+                    return FileOutcome(item.display, "skipped", reason=t("add.duplicate_in_run", path=other.display))
             sample = Sample.of(staged, name)
             detection = detect(sample, self.options.format)
             ctx = ParseContext(
@@ -127,26 +196,9 @@ class Ingestor:
                 parser, version = detection.source.name, detection.source.version
                 detected = pick(detection.source.label)
             self.fault("parsed")
-            with self.store.writing():
-                duplicate = self.store.find_by_hash(sha256)  # another process may have added it meanwhile
-                if duplicate:
-                    return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
-                                       reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
-                exhibit = self._exhibit(result, sha256, size, name, origin, parser, version, detected)
-                events = self._events(exhibit, result)
-                derived = {
-                    "exhibit": exhibit.id,
-                    "parser": parser,
-                    "parser_version": version,
-                    "warnings": [dict(w.to_json(), exhibit=exhibit.id) for w in result.warnings],
-                    "notes": [dict(n.to_json(), exhibit=exhibit.id) for n in result.notes],
-                    "messages": result.messages,
-                    "details": result.details,
-                }
-                self.store.commit_exhibit(staged, exhibit, events, derived, self.fault)
-                staged = None
-            return FileOutcome(item.display, "ok", exhibit=exhibit.id, detected=detected, kind=exhibit.kind,
-                               messages=result.messages, warnings=len(result.warnings))
+            prepared = Prepared(item.display, staged, sha256, size, name, origin, result, parser, version, detected)
+            staged = None
+            return prepared
         except CaseLocked:
             raise  # another command holds the case: stop the whole run (exit 2), not just this file
         except KamengError as exc:
@@ -156,6 +208,37 @@ class Ingestor:
         finally:
             if staged is not None:
                 staged.unlink(missing_ok=True)
+
+    def commit(self, batch: list[Prepared]) -> list[FileOutcome]:
+        """Commit prepared files under the lock, in one transaction."""
+        outcomes: list[FileOutcome] = []
+        with self.store.writing():
+            to_commit: list[Staged] = []
+            for prepared in batch:
+                duplicate = self.store.find_by_hash(prepared.sha256)  # another process may have added it
+                if duplicate:
+                    prepared.staged.unlink(missing_ok=True)
+                    outcomes.append(FileOutcome(prepared.display, "skipped", exhibit=duplicate.id,
+                                                reason=t("add.duplicate", id=duplicate.id, name=duplicate.name)))
+                    continue
+                exhibit = self._exhibit(prepared, offset=len(to_commit))
+                result = prepared.result
+                derived = {
+                    "exhibit": exhibit.id,
+                    "parser": prepared.parser,
+                    "parser_version": prepared.version,
+                    "warnings": [dict(w.to_json(), exhibit=exhibit.id) for w in result.warnings],
+                    "notes": [dict(n.to_json(), exhibit=exhibit.id) for n in result.notes],
+                    "messages": result.messages,
+                    "details": result.details,
+                }
+                to_commit.append(Staged(prepared.staged, exhibit, self._events(exhibit, result), derived))
+                outcomes.append(FileOutcome(prepared.display, "ok", exhibit=exhibit.id, detected=prepared.detected,
+                                            kind=exhibit.kind, messages=result.messages,
+                                            warnings=len(result.warnings)))
+            if to_commit:
+                self.store.commit_exhibits(to_commit, self.fault)
+        return outcomes
 
     def _stage(self, item: Input) -> tuple[Path, str, int, str, str, datetime | None]:
         """Copy into .kameng/staging while hashing (one read of the original), then re-hash the copy."""
@@ -191,8 +274,8 @@ class Ingestor:
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+                    self.on_bytes(len(chunk))
+                # fsync happens at commit, batched: by then the kernel has written most of it back.
         except BaseException:
             staged.unlink(missing_ok=True)
             raise
@@ -208,9 +291,9 @@ class Ingestor:
             raise UserInputError("add.copy_mismatch")
         return staged, sha256, size, name, origin, mtime
 
-    def _exhibit(self, result: ParseResult, sha256: str, size: int, name: str, origin: str, parser: str,
-                 version: str, detected: str) -> Exhibit:
-        exhibit_id = self.store.next_exhibit_id()
+    def _exhibit(self, prepared: Prepared, offset: int) -> Exhibit:
+        result, name = prepared.result, prepared.name
+        exhibit_id = self.store.next_exhibit_id(offset)
         captured_at, source, confidence = result.captured_at, result.captured_at_source, result.captured_at_confidence
         if self.options.at is not None:
             captured_at, source, confidence = self.options.at, "stated", "high"
@@ -220,17 +303,17 @@ class Ingestor:
             kind=self.options.kind or result.kind,
             name=name,
             file=evidence_name(exhibit_id, name),
-            sha256=sha256,
-            size=size,
+            sha256=prepared.sha256,
+            size=prepared.size,
             media_type=result.media_type,
             captured_at=captured_at,
             captured_at_source=source,
             captured_at_confidence=confidence,
-            parser=parser,
-            parser_version=version,
-            detected=detected,
+            parser=prepared.parser,
+            parser_version=prepared.version,
+            detected=prepared.detected,
             note=note,
-            origin=origin,
+            origin=prepared.origin,
             added_at=now(),
             kind_source="user" if self.options.kind else "parser",
             facts=result.facts,

@@ -149,6 +149,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add.detail_warnings": {"zh": "；{count} 条警告（kameng check 查看）", "en": "; {count} warning(s) (see kameng check)"},
     "add.detected_unknown": {"zh": "未识别的格式", "en": "unrecognised format"},
     "add.duplicate": {"zh": "内容与 {id}（{name}）完全相同，未重复添加", "en": "same content as {id} ({name}); not added again"},
+    "add.duplicate_in_run": {"zh": "内容与本次添加的 {path} 完全相同，未重复添加", "en": "same content as {path} in this run; not added twice"},
     "add.missing": {"zh": "文件不存在，检查路径是否写对", "en": "no such file; check the path"},
     "add.empty_folder": {"zh": "文件夹里没有文件", "en": "the folder holds no files"},
     "add.empty_file": {"zh": "文件是空的（0 字节），不能作为证据；请重新导出或截图", "en": "the file is empty (0 bytes) and cannot be evidence; export or capture it again"},
