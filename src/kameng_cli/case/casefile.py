@@ -56,7 +56,7 @@ def load_case(path: Path) -> Case:
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
-        raise CaseFileInvalid(str(path), [_describe(error, text) for error in exc.errors()]) from exc
+        raise CaseFileInvalid(str(path), [_describe(dict(error), text) for error in exc.errors()]) from exc
 
 
 def _describe(error: dict[str, Any], text: str) -> str:
@@ -99,6 +99,38 @@ CASE_COMMENTS = {
 }
 
 
+FIELD_COMMENTS = {
+    "platform": {
+        "name": "平台名称（卡盟网站/App 名）",
+        "site": "平台网址",
+        "company": "平台运营公司全称（网站底部、“关于我们”或 ICP 备案可查）",
+        "uscc": "运营公司统一社会信用代码（18 位，营业执照上）",
+        "address": "运营公司住所（向 12315 或法院投诉时需要）",
+    },
+    "merchant": {
+        "name": "商家/店铺名称（独立卡盟站可与平台相同）",
+        "shop": "店铺链接或编号",
+        "contact": "商家联系方式（QQ/微信/电话）",
+        "uscc": "商家统一社会信用代码（如有公示）",
+        "address": "商家地址（平台公示的经营地址）",
+    },
+    "order": {
+        "number": "订单号",
+        "goods": "购买的商品，例如“云游一卡通100元”",
+        "face_value": "面值（元），例如 \"100.00\"",
+        "price": "实际支付金额（元），例如 \"98.50\"",
+        "paid_at": "付款时间（北京时间），例如 \"2024-05-01 09:55\"",
+        "payment_channel": "付款方式：支付宝、微信支付、银行卡……",
+    },
+    "complainant": {
+        "name": "你的姓名",
+        "phone": "你的电话",
+        "address": "你的通讯地址（也是网购合同的履行地，决定可向哪个法院起诉）",
+        "id_number": "身份证号（只在必须时使用）",
+    },
+}
+
+
 def render_case(case: Case) -> str:
     """case.toml text for a new case, with a Chinese comment on each field."""
     import tomlkit
@@ -130,6 +162,9 @@ def render_case(case: Case) -> str:
         table = tomlkit.table()
         table.comment(CASE_COMMENTS[name])
         for key, value in values.items():
+            comment = FIELD_COMMENTS[name].get(key)
+            if comment:
+                table.add(tomlkit.comment(comment))
             table.add(key, value)
         doc.add(name, table)
     return tomlkit.dumps(doc)

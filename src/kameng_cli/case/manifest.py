@@ -48,7 +48,7 @@ def append(path: Path, entries: list[dict[str, Any]], op: str, **body: Any) -> d
 
 def append_many(path: Path, entries: list[dict[str, Any]], items: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Append several entries in one atomic rewrite: they become visible together or not at all."""
-    added = []
+    added: list[dict[str, Any]] = []
     for op, body in items:
         prev = (added or entries)[-1].get("hash", GENESIS) if (added or entries) else GENESIS
         entry: dict[str, Any] = {"seq": len(entries) + len(added) + 1, "op": op, **body, "prev": prev}
@@ -64,7 +64,7 @@ def append_many(path: Path, entries: list[dict[str, Any]], items: list[tuple[str
 
 def walk(entries: list[dict[str, Any]]) -> list[ChainProblem]:
     problems = []
-    prev = GENESIS
+    prev: str | None = GENESIS
     for index, entry in enumerate(entries, start=1):
         if "_unreadable" in entry:
             problems.append(ChainProblem(index, "unreadable"))
