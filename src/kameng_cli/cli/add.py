@@ -133,6 +133,6 @@ def _summary(env: Env, outcomes: list) -> None:
         env.console.print(table)
     for outcome in outcomes:
         for message in outcome.messages:
-            env.console.print(f"  {outcome.exhibit}: {message}")
+            env.console.print(f"  {outcome.exhibit}: {message}", markup=False)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("ok", "skipped", "error")}
     env.info(t("add.totals", **counts))

@@ -43,6 +43,7 @@ class PaymentRecord:
     refund_of: str | None = None  # trade number of the payment this refund returns (set by linking)
     partial: bool = False
     link_rule: str = ""  # how the refund was linked to its payment
+    warning: str = ""  # catalog key of a doubt about a row still used (e.g. an unknown status)
 
     @property
     def order_no(self) -> str:

@@ -1,0 +1,61 @@
+"""China Merchants Bank 一卡通 "招商银行交易流水" PDF (app: 首页 → 流水打印): bilingual header, columns
+记账日期 · 货币 · 交易金额 (signed, thousands separators) · 联机余额 · 交易摘要 · 对手信息 · 客户摘要; the last
+page ends with `————` or `合并统计` (spec section 3.A(2); deb-sig/bill-file-converter, jiegec)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from . import bank_common
+from .pdf_statement import MONEY, PdfStatementSource
+from .records import PaymentRecord, RowError
+from .table import Column, Header, amount, date_time, text
+
+COLUMNS = (
+    Column("date", ("记账日期",)),
+    Column("currency", ("货币",)),
+    Column("amount", ("交易金额",)),
+    Column("balance", ("联机余额",)),
+    Column("type", ("交易摘要",)),
+    Column("counterparty", ("对手信息",)),
+    Column("summary", ("客户摘要",)),
+)
+
+
+class CmbPdfSource(PdfStatementSource):
+    name = "bank-cmb-pdf"
+    label = {"zh": "招商银行交易流水（PDF）", "en": "China Merchants Bank statement (PDF)"}
+    kind = "bank"
+    columns = COLUMNS
+    how_key = "payments.how.cmb"
+    markers = ("招商银行交易流水", "Transaction Statement of China Merchants Bank")
+    row_start = re.compile(r"^\d{4}-\d{2}-\d{2}\s+[A-Z]{3}\s")
+
+    def split(self, line: str) -> list[str] | None:
+        tokens = line.split()
+        if len(tokens) < 5 or not (MONEY.match(tokens[2]) and MONEY.match(tokens[3])):
+            return None
+        rest = tokens[4:]
+        kind = rest[0]
+        summary = rest[-1] if len(rest) >= 3 else ""
+        counterparty = " ".join(rest[1:-1] if len(rest) >= 3 else rest[1:])
+        return [tokens[0], tokens[1], tokens[2], tokens[3], kind, counterparty, summary]
+
+    def record(self, cells: list[Any], header: Header, line: int) -> PaymentRecord:
+        if len([c for c in cells if c]) < 5:
+            raise RowError("payments.row.unreadable", " ".join(map(str, cells)))
+        i = header.index
+        time, flags = date_time(cells[i["date"]], None)
+        kind, direction, value = bank_common.signed(amount(cells[i["amount"]], signed=True))
+        party = text(cells[i["counterparty"]])
+        summary = text(cells[i["summary"]])
+        channel, merchant = bank_common.split_channel(summary)
+        return PaymentRecord(
+            line=line, time=time, kind=kind, direction=direction, amount=value, status=text(cells[i["type"]]),
+            counterparty=merchant if channel else (party or summary), note=f"{party} {summary}".strip(), method=channel,
+            category=text(cells[i["type"]]), account=party, time_flags=flags,
+        )
+
+
+SOURCE = CmbPdfSource()

@@ -1,0 +1,81 @@
+"""Matched rows become `paid` and `refunded` events (data fields per the contract in BRIEF.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ...i18n import t
+from ...model.records import Event
+from ...parsing.amounts import format_amount, format_yuan
+from ...parsing.times import CST
+from .matching import Match
+from .records import PaymentRecord
+
+
+def _payment_data(record: PaymentRecord) -> dict[str, Any]:
+    return {
+        "trade_no": record.trade_no,
+        "merchant_order_no": record.merchant_order_no,
+        "counterparty": record.counterparty,
+        "method": record.method,
+        "status": record.status,
+        "direction": record.direction,
+        "goods": record.goods,
+        "category": record.category,
+        "line": record.line,
+        "times": dict(record.times),
+    }
+
+
+def paid_event(match: Match, source: str, locator: str) -> Event:
+    record = match.record
+    data = _payment_data(record)
+    data.update(match=match.to_json(), refund_of=None, partial=False)
+    if record.refunded_amount:
+        data["refunded_amount"] = format_amount(record.refunded_amount)
+    return Event(
+        id="", time=record.time, kind="paid", actor="me",
+        summary=t("payments.event.paid", counterparty=record.counterparty or "—", amount=format_yuan(record.amount)),
+        amount=record.amount, order_no=record.order_no or None, exhibit=None,
+        locator=f"{locator} {record.line}", confidence=match.confidence, source=source,
+        time_flags=list(record.time_flags), data=data,
+    )
+
+
+def refunded_event(payment: PaymentRecord, refund: PaymentRecord, match: Match, source: str, locator: str) -> Event:
+    data = _payment_data(refund)
+    confidence = round(match.confidence * (0.85 if refund.link_rule == "bank-credit" else 1.0), 3)
+    data.update(
+        match={"reason": t(f"payments.link.{refund.link_rule}"), "confidence": confidence, "rule": refund.link_rule},
+        refund_of=refund.refund_of, partial=refund.partial, paid_line=payment.line,
+    )
+    key = "payments.event.refunded_partial" if refund.partial else "payments.event.refunded"
+    return Event(
+        id="", time=refund.time, kind="refunded", actor="merchant",
+        summary=t(key, counterparty=refund.counterparty or payment.counterparty or "—", amount=format_yuan(refund.amount)),
+        amount=refund.amount, order_no=payment.order_no or None, exhibit=None,
+        locator=f"{locator} {refund.line}", confidence=confidence, source=source,
+        time_flags=list(refund.time_flags), data=data,
+    )
+
+
+def recorded_refund_event(payment: PaymentRecord, match: Match, source: str, locator: str) -> Event | None:
+    """Alipay web prints the refunded sum on the purchase row (成功退款（元）); when the separate refund row
+    is not in the export, the refund is still on record, dated by the row's last modification."""
+    if not payment.refunded_amount or "modified" not in payment.times:
+        return None
+    when = datetime.fromisoformat(payment.times["modified"]).replace(tzinfo=CST)
+    partial = payment.refunded_amount < payment.amount
+    key = "payments.event.refunded_partial" if partial else "payments.event.refunded"
+    data = _payment_data(payment)
+    data.update(match={"reason": t("payments.link.refunded-column"), "confidence": match.confidence,
+                       "rule": "refunded-column"}, refund_of=payment.trade_no, partial=partial,
+                direction="in", paid_line=payment.line)
+    return Event(
+        id="", time=when, kind="refunded", actor="merchant",
+        summary=t(key, counterparty=payment.counterparty or "—", amount=format_yuan(payment.refunded_amount)),
+        amount=payment.refunded_amount, order_no=payment.order_no or None, exhibit=None,
+        locator=f"{locator} {payment.line}", confidence=match.confidence, source=source,
+        time_flags=["estimated"], data=data,
+    )
