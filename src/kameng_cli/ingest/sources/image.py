@@ -1,4 +1,5 @@
-"""Screenshots and photos: dimensions, EXIF capture time and the EXIF Software tag."""
+"""Screenshots and photos: dimensions, EXIF capture time and the EXIF Software tag; with the
+`kameng[ocr]` extra also the text on the screen (see kameng_cli/ocr and docs/ocr.md)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def _exif_time(value: str, offset: str | None) -> datetime | None:
 
 class ImageSource:
     name = "image"
-    version = "1"
+    version = "2"
     label = {"zh": "图片/截图", "en": "image / screenshot"}
 
     def sniff(self, sample: Sample) -> float:
@@ -104,6 +105,13 @@ class ImageSource:
                     data={"captured_at_source": result.captured_at_source},
                 )
             )
+        if Image is not None and "width" in result.facts:
+            from ...ocr import available
+
+            if available():
+                from ...ocr.screenshot import read_screenshot
+
+                read_screenshot(path, result, ctx)
         return result
 
 
