@@ -37,6 +37,24 @@ def media_type_of(head: bytes) -> str | None:
     return None
 
 
+def _png_has_exif(path: Path) -> bool:
+    """Walk the PNG chunk headers (seeking over their data) looking for an eXIf chunk."""
+    import struct
+
+    with open(path, "rb") as fh:
+        fh.seek(8)
+        while True:
+            header = fh.read(8)
+            if len(header) < 8:
+                return False
+            length, kind = struct.unpack(">I4s", header)
+            if kind == b"eXIf":
+                return True
+            if kind == b"IEND":
+                return False
+            fh.seek(length + 4, 1)
+
+
 def _exif_time(value: str, offset: str | None) -> datetime | None:
     try:
         naive = datetime.strptime(value.strip().rstrip("\x00"), "%Y:%m:%d %H:%M:%S")
@@ -71,7 +89,10 @@ class ImageSource:
             try:
                 with Image.open(path) as img:
                     result.facts["width"], result.facts["height"] = img.size
-                    exif = img.getexif()
+                    # A PNG without an eXIf chunk has no EXIF, and asking Pillow would decode
+                    # every pixel to look for one after the image data.
+                    skip = img.format == "PNG" and "exif" not in img.info and not _png_has_exif(path)
+                    exif = Image.Exif() if skip else img.getexif()
                     software = exif.get(TAG_SOFTWARE)
                     sub = exif.get_ifd(EXIF_IFD)
                     original = sub.get(TAG_DATETIME_ORIGINAL)
