@@ -93,12 +93,17 @@ def load_schedule(path: Path) -> Schedule:
     return schedule
 
 
+def user_schedule_dir() -> Path:
+    """Where `kameng calendar --update` keeps the schedules it loads (found by default_schedule_paths)."""
+    return Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "kameng" / "calendar"
+
+
 def default_schedule_paths() -> list[Path]:
     paths = []
     env = os.environ.get("KAMENG_CALENDAR")
     if env:
         paths += [Path(p) for p in env.split(os.pathsep) if p]
-    config = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "kameng" / "calendar"
+    config = user_schedule_dir()
     if config.is_dir():
         paths += sorted(config.glob("*.toml")) + sorted(config.glob("*.json"))
     return paths
@@ -107,8 +112,17 @@ def default_schedule_paths() -> list[Path]:
 class Calendar:
     def __init__(self, schedules: list[Schedule] | None = None) -> None:
         self.schedules = schedules if schedules is not None else [load_schedule(p) for p in default_schedule_paths()]
+        # chinesecalendar scans its whole holiday table on every lookup (min/max in _validate_date);
+        # a deadline walks day by day, so each day is looked up once per calendar.
+        self._days: dict[date, DayInfo] = {}
 
     def day(self, day: date) -> DayInfo:
+        info = self._days.get(day)
+        if info is None:
+            info = self._days[day] = self._lookup(day)
+        return info
+
+    def _lookup(self, day: date) -> DayInfo:
         for schedule in self.schedules:
             if day.year in schedule.years:
                 if day in schedule.holidays:
@@ -259,3 +273,9 @@ def default_calendar() -> Calendar:
     if _default is None:
         _default = Calendar()
     return _default
+
+
+def reset_default_calendar() -> None:
+    """Forget the cached calendar, so that schedules loaded since are used (`kameng calendar --update`)."""
+    global _default
+    _default = None

@@ -1,0 +1,435 @@
+"""What every chat source shares: the parsed-message record, placeholder typing, role assignment
+(me / counterparty / system), time stamps in Asia/Shanghai with their flags, and turning a list of
+messages into a ParseResult (message events, signal events, completeness notes).
+
+A source module only knows its layout: it reads the file into `ChatMessage` records (sender, time,
+text, what the format says about who is me) and calls `build_result`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ...i18n import t
+from ...model.records import Event, Note, Warning
+from ...parsing.times import CST
+from ..base import CLAIM, ParseContext, ParseResult, Sample, SourceError
+from ..decoding import DecodeError, read_text
+
+SURE = 0.9  # a signature line the exporter always writes
+LIKELY = 0.7  # a layout that matched on several records
+NOT_MINE = 0.0
+
+NO_TZ = "no-timezone"  # local time of the exporting machine, taken as Asia/Shanghai
+NO_YEAR = "no-year"  # the format omits the year; it was assumed (see the exhibit's notes)
+NO_DATE = "no-date"
+MINUTE = "minute"  # minute precision
+UNKNOWN = "unknown"  # the format has no times at all
+
+SELF_WORDS = frozenset({"我", "Me", "me", "我自己"})  # senders that can only be the user
+SYSTEM_SENDERS = frozenset({"系统消息", "System Message:", "System Message", "系统提示", "系统"})
+
+
+@dataclass(slots=True)
+class ChatMessage:
+    """One record of a chat log as the format wrote it."""
+
+    locator: str  # "line 12" / "row 5" / "record 3"
+    sender: str
+    text: str
+    time: datetime | None
+    time_flags: list[str] = field(default_factory=list)
+    is_me: bool | None = None  # what the format itself says (IsSender, "(我)", colour), None if silent
+    system: bool = False  # a grey system line (joins, recalls, "你已添加了…")
+    type: str | None = None  # set by formats with a type column; otherwise detected from the text
+    amount: Decimal | None = None
+    sender_id: str | None = None  # QQ number, wxid, e-mail
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030")) -> tuple[str, str, dict[str, int]]:
+    """The file as text with \\n line ends, its encoding, and the line-end counts before normalising
+    (a QQ .txt with LF only, or a MemoTrace TXT with CRLF, has been re-saved: §5 of the spec)."""
+    raw = path.read_bytes()
+    try:
+        text, encoding = read_text(path, preferred)
+    except (DecodeError, UnicodeDecodeError, LookupError) as exc:
+        raise SourceError("chats.undecodable", file=path.name, detail=str(exc)) from exc
+    if encoding.startswith(("utf-8", "gb", "ascii")):
+        crlf, lf = raw.count(b"\r\n"), raw.count(b"\n")
+    else:  # UTF-16/32: count in the decoded text
+        decoded = raw.decode(encoding, errors="replace")
+        crlf, lf = decoded.count("\r\n"), decoded.count("\n")
+    endings = {"crlf": crlf, "lf": max(lf - crlf, 0), "bom": int(raw[:3] == b"\xef\xbb\xbf" or raw[:2] in (b"\xff\xfe", b"\xfe\xff"))}
+    return text, encoding, endings
+
+
+def head_lines(sample: Sample, limit: int = 400) -> list[str]:
+    text = sample.text
+    if not text:
+        return []
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n", limit)[:limit]
+
+
+# --- times ---------------------------------------------------------------------------------------
+
+_date_cache: dict[tuple[int, int, int], date] = {}
+
+
+def local_time(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> datetime:
+    """A wall-clock time of the exporting machine, read as Asia/Shanghai (the exporters write no zone)."""
+    return datetime(year, month, day, hour, minute, second, tzinfo=CST)
+
+
+def hour_12(hour: int, marker: str | None) -> int:
+    """12-hour clock to 24: 12 AM is 00, 12 PM is noon; 上午/下午 behave like AM/PM."""
+    if not marker:
+        return hour
+    if marker in ("PM", "pm", "下午", "晚上"):
+        return hour if hour == 12 else hour + 12
+    if marker in ("AM", "am", "上午", "凌晨", "早上") and hour == 12:
+        return 0
+    return hour
+
+
+def epoch_time(seconds: str | int | float) -> datetime:
+    return datetime.fromtimestamp(int(float(seconds)), CST)
+
+
+def parse_full_time(text: str) -> datetime | None:
+    """`YYYY-MM-DD HH:MM:SS` (also `/`, no padding, optional seconds) as Asia/Shanghai, or None."""
+    match = _FULL_TIME.match(text.strip())
+    if not match:
+        return None
+    y, mo, d, h, mi, s = match.groups()
+    try:
+        return local_time(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
+    except ValueError:
+        return None
+
+
+_FULL_TIME = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:[+-]\d{2}:?\d{2}|Z)?$")
+
+
+# --- types ---------------------------------------------------------------------------------------
+
+# Placeholders exporters write for non-text messages (spec §5 "Placeholders"). Order matters: the
+# first match wins; a text that only *contains* a placeholder among words stays text.
+_PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), kind, media)
+    for pattern, kind, media in (
+        (r"^(?:\[图片\]|【图片】|图片|!\[图片\]\([^)]*\)|Image|<IMG [^>]*>)\s*\d*$", "image", "image"),
+        (r"^(?:\[表情\]|\[表情包\]|【表情包】.*|\[动画表情\]|!\[动画表情\]\([^)]*\)|表情|\[表情消息\])$", "other", "sticker"),
+        (r"^(?:\[语音(?: [^\]]*)?\]|【语音】.*|\[语音\]\([^)]*\)|语音时长[:：].*|Voice|\[其他消息\])$", "voice", "voice"),
+        (r"^(?:\[视频\]\S*|【视频】|!\[视频\]\([^)]*\)|视频|VIDEO FILE)$", "video", "video"),
+        (r"^(?:\[文件\].*|【文件】.*|\[文件\|[^\]]*\]\([^)]*\)|FILE:.*)$", "file", "file"),
+        (r"^(?:\[语音通话\].*|\[视频通话\].*|\[视频/语音通话\]|【音视频通话】[\s\S]*|通话时长 ?[\d:]+|语音通话.*|视频通话.*)$", "other", "call"),
+        (r"^(?:\[位置\].*|\[位置\|[^\]]*\]|【位置】.*)$", "other", "location"),
+        (r"^(?:\[红包\].*|【红包】.*)$", "other", "red-packet"),
+        (r"^(?:\[链接\].*|\[链接\|[^\]]*\]\([^)]*\)|【分享链接】[\s\S]*)$", "other", "link"),
+        (r"^(?:\[名片\].*|\[个人名片\].*)$", "other", "card"),
+        (r"^(?:\[图片消息\]|\[系统消息\]|\[无文本内容\])$", "other", "placeholder"),
+    )
+)
+# Transfers are evidence of payment: keep them typed, with the amount (spec §5).
+_TRANSFER = re.compile(
+    r"^(?:【(?:发起转账|已收款|已退还|非实时转账收款|发起非实时转账)】\s*:?\s*[￥¥]?\s*(?P<a1>\d+(?:\.\d+)?)"
+    r"|\[转账(?:\|[^\]]*?)?\s*[￥¥]?(?P<a2>\d+(?:\.\d+)?)?\]"
+    r"|转账[：:]\s*[￥¥]?\s*(?P<a3>\d+(?:\.\d+)?)"
+    r"|微信转账\s*[￥¥]?\s*(?P<a4>\d+(?:\.\d+)?)?"
+    r"|\[转账\][^\d]*(?P<a5>\d+(?:\.\d+)?)?)"
+)
+_TRANSFER_STATE = re.compile(r"【(已收款|已退还|发起转账|非实时转账收款|发起非实时转账)】|(已收款|已退还|退还|发送|接收)")
+_RECALL = re.compile(r"^(?:\"?(?P<who>[^\"\n]*?)\"?\s*撤回了一条消息|(?P<you>你)撤回了一条消息)(?:\s*重新编辑)?\s*$")
+
+
+@dataclass(slots=True, frozen=True)
+class Typed:
+    type: str
+    media: str = ""
+    amount: Decimal | None = None
+    transfer_state: str = ""
+    recalled_by: str = ""
+
+
+_TEXT = Typed("text")
+_SYSTEM = Typed("system")
+_PLACEHOLDER_START = frozenset("[【<!图表语视VIF转微通\"你 \n\t")
+
+
+def detect_type(text: str) -> Typed:
+    """What kind of message a body is, from the placeholders the exporters write."""
+    if text and text[0] not in _PLACEHOLDER_START and "撤回了一条消息" not in text:
+        return _TEXT
+    body = text.strip()
+    if not body:
+        return Typed("other", "empty")
+    recall = _RECALL.match(body)
+    if recall:
+        return Typed("recall", recalled_by=(recall.group("who") or recall.group("you") or "").strip())
+    transfer = _TRANSFER.match(body)
+    if transfer:
+        amount_text = next((g for g in transfer.group("a1", "a2", "a3", "a4", "a5") if g), None)
+        state = _TRANSFER_STATE.search(body)
+        return Typed("transfer", "transfer", Decimal(amount_text).quantize(Decimal("0.01")) if amount_text else None,
+                     (state.group(1) or state.group(2)) if state else "")
+    first_line = body.split("\n", 1)[0].strip()
+    for pattern, kind, media in _PLACEHOLDERS:
+        if pattern.match(first_line if kind != "other" or media not in ("call", "link") else body):
+            return Typed(kind, media)
+    return Typed("text")
+
+
+# --- roles ---------------------------------------------------------------------------------------
+
+# Words that mark a shop / customer-service account (used only when nothing better says who is who).
+_MERCHANT_NAME = re.compile(r"卡盟|客服|小铺|店|卡铺|售后|数卡|商城|官方|专营|数码|商家|老板|kefu|shop|store|service|:|：", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(r"^【[^】]*】")
+
+
+def bare_name(sender: str) -> str:
+    """`【管理员】星辰卡盟-小雅(100000002)` → `星辰卡盟-小雅` (titles and account ids dropped)."""
+    name = _TITLE_PREFIX.sub("", sender.strip())
+    name = re.sub(r"\s*(?:\(\d+\)|<[^<>]+>|\((?:我|wxid_[^)]*)\))$", "", name)
+    return name.strip()
+
+
+@dataclass
+class Roles:
+    me: set[str]
+    how: str  # flag / case / asked / guessed / none
+    confidence: float
+
+
+def assign_roles(messages: list[ChatMessage], ctx: ParseContext) -> Roles:
+    """Decide which senders are me: the format's own flag, then case.toml's my_names, then ONE
+    question on a terminal, then a guess from shop-like names (marked low-confidence)."""
+    senders: dict[str, None] = {}
+    for message in messages:
+        if not message.system and message.sender:
+            senders.setdefault(message.sender, None)
+    flagged = {m.sender for m in messages if m.is_me}
+    if any(m.is_me is not None for m in messages):
+        return Roles(flagged, "flag", 1.0)
+    my_names = {n.strip() for n in (ctx.case.my_names if ctx.case else []) if n.strip()} | SELF_WORDS
+    if my_names:
+        mine = {s for s in senders if s in my_names or bare_name(s) in my_names
+                or (messages_ids(messages, s) & my_names)}
+        if mine:
+            return Roles(mine, "case", 1.0)
+    if not senders:
+        return Roles(set(), "none", 1.0)
+    if ctx.ask is not None and len(senders) > 1:
+        none_label = t("chats.ask.none")
+        answer = ctx.ask(t("chats.ask.which_is_me"), [*senders, none_label])
+        if answer and answer != none_label:
+            return Roles({answer}, "asked", 1.0)
+        if answer == none_label:
+            return Roles(set(), "asked", 1.0)
+    shoplike = {s for s in senders if _MERCHANT_NAME.search(bare_name(s))}
+    others = [s for s in senders if s not in shoplike]
+    if shoplike and len(others) == 1:
+        return Roles({others[0]}, "guessed", 0.7)
+    # Nothing to go on: the buyer usually opens the conversation.
+    return Roles({next(iter(senders))}, "guessed", 0.5)
+
+
+def messages_ids(messages: list[ChatMessage], sender: str) -> set[str]:
+    for message in messages:
+        if message.sender == sender and message.sender_id:
+            return {message.sender_id}
+    return set()
+
+
+# --- result --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChatLog:
+    """What a source hands to `build_result`."""
+
+    source: str  # the source's name
+    platform: str  # qq / wechat / shop / web
+    messages: list[ChatMessage]
+    encoding: str = "utf-8"
+    endings: dict[str, int] = field(default_factory=dict)
+    title: str = ""  # conversation name when the file says it
+    group: bool = False
+    warnings: list[Warning] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)
+    notes: list[Any] = field(default_factory=list)  # format-specific Note objects (exporter losses, ...)
+    messages_out: list[str] = field(default_factory=list)
+
+
+def summary_text(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
+    """Message events, signal events and completeness notes for one chat exhibit."""
+    from ...signals.extract import extract_signals
+    from .completeness import completeness_notes
+
+    messages = log.messages
+    if not messages:
+        raise SourceError("chats.no_messages", source=log.source)
+    roles = assign_roles(messages, ctx)
+    events: list[Event] = []
+    append = events.append
+    confidence = roles.confidence
+    role_of: dict[str, str] = {}
+    system_name = t("chats.system")
+    source, platform = log.source, log.platform
+    for index, message in enumerate(messages):
+        text = message.text
+        if message.type is None and text and text[0] not in _PLACEHOLDER_START and "撤回了一条消息" not in text:
+            typed = _TEXT  # the common case, without a call
+        else:
+            typed = _typed(message)
+        if message.system or typed.type in ("recall", "system") or message.sender in SYSTEM_SENDERS:
+            role = "system"
+        elif message.is_me is not None:
+            role = "me" if message.is_me else "counterparty"
+        else:
+            role = role_of.get(message.sender)
+            if role is None:
+                role = role_of[message.sender] = "me" if message.sender in roles.me else "counterparty"
+        if role == "system" and typed.type == "text":
+            typed = _SYSTEM
+        data: dict[str, Any] = {
+            "type": typed.type, "role": role, "sender": message.sender, "text": message.text,
+            "index": index, "platform": platform,
+        }
+        if typed.media and typed.media != typed.type:
+            data["media"] = typed.media
+        if typed.transfer_state:
+            data["transfer_state"] = typed.transfer_state
+        if typed.type == "recall":
+            data["recalled_by"] = _recaller(typed.recalled_by, roles.me, role_of)
+        if message.sender_id:
+            data["sender_id"] = message.sender_id
+        if message.extra:
+            data.update(message.extra)
+        append(Event(
+            "", message.time, "message", role,
+            f"{message.sender or system_name}: {text if len(text) <= 60 and chr(10) not in text else summary_text(text)}",
+            typed.amount if message.amount is None else message.amount,
+            None, None, message.locator, confidence if role != "system" else 1.0,
+            source, message.time_flags, data,
+        ))
+    signal_events = extract_signals(events, ctx)
+    result = ParseResult(kind="chat", media_type="text/plain")
+    result.events = events + signal_events
+    result.warnings = list(log.warnings)
+    result.notes = [*log.notes, *completeness_notes(log, events, ctx)]
+    timed = [e.time for e in events if e.time is not None]
+    result.facts = {
+        "format": log.source, "platform": log.platform, "messages": len(messages), "encoding": log.encoding,
+        "first": timed[0].isoformat() if timed else None, "last": timed[-1].isoformat() if timed else None,
+        "senders": sorted({m.sender for m in messages if m.sender}), "me": sorted(roles.me), "roles_from": roles.how,
+        **({"title": log.title} if log.title else {}), **({"group": True} if log.group else {}), **log.facts,
+    }
+    if log.endings:
+        result.facts["line_endings"] = log.endings
+    if timed:
+        result.captured_at = max(timed)
+        result.captured_at_source = "message-time"
+        result.captured_at_confidence = "low"
+    result.messages = [t("chats.read", count=len(messages), signals=len(signal_events)), *log.messages_out]
+    if roles.how == "guessed":
+        result.messages.append(t("chats.roles_guessed", me="、".join(sorted(roles.me)) or "—"))
+    if roles.how == "asked" and roles.me:
+        result.messages.append(t("chats.roles_asked", me="、".join(sorted(roles.me))))
+    return result
+
+
+def _typed(message: ChatMessage) -> Typed:
+    if message.type is None:
+        return detect_type(message.text)
+    detected = detect_type(message.text) if message.type in ("transfer", "recall", "system") else None
+    if detected is not None and message.type == "system" and detected.type == "recall":
+        return detected
+    if detected is not None and detected.type == message.type:
+        return detected
+    return Typed(message.type, amount=message.amount)
+
+
+def _recaller(name: str, me: set[str], role_of: dict[str, str]) -> str:
+    if name in ("你", "我"):
+        return "me"
+    for sender, role in role_of.items():
+        if name and (name == sender or name == bare_name(sender) or bare_name(sender).endswith(name)):
+            return role
+    if name and any(name == bare_name(m) for m in me):
+        return "me"
+    return "counterparty" if name else "unknown"
+
+
+def chat_note(code: str, severity: str = "info", **data: Any) -> Note:
+    """A completeness note with its message from the catalog (codes: docs/chats.md)."""
+    rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in data.items()}
+    return Note(None, code, t(f"chats.note.{code}", **rendered), severity, data)
+
+
+# --- small shared parsing helpers ----------------------------------------------------------------
+
+
+def split_blocks(lines: list[str], is_header: Callable[[int, str], Any]) -> Iterable[tuple[int, Any, list[str]]]:
+    """Messages of header-and-body layouts: (header line number 1-based, header match, body lines).
+    Trailing empty lines of a body are dropped; empty lines inside it are kept (QQtoExcel#6, #9)."""
+    current: tuple[int, Any] | None = None
+    body: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        match = is_header(number - 1, line)
+        if match:
+            if current is not None:
+                yield current[0], current[1], _trim(body)
+            current, body = (number, match), []
+        elif current is not None:
+            body.append(line)
+    if current is not None:
+        yield current[0], current[1], _trim(body)
+
+
+def _trim(body: list[str]) -> list[str]:
+    end = len(body)
+    while end and not body[end - 1].strip():
+        end -= 1
+    return body[:end]
+
+
+def previous_blank(lines: list[str], index: int) -> bool:
+    """True at the start of the file or after an empty line: where a real header can start.
+    A header-looking line inside a body (someone pasting a log) has text right above it."""
+    return index == 0 or not lines[index - 1].strip()
+
+
+def time_from_previous(messages: list[ChatMessage]) -> None:
+    """A stand-alone grey line (a recall in a copy) has no time of its own: it happened after the
+    message before it, so it takes that time, flagged."""
+    for index, message in enumerate(messages):
+        if message.time is None and index > 0 and messages[index - 1].time is not None:
+            message.time = messages[index - 1].time
+            message.time_flags = [*messages[index - 1].time_flags, "after-previous"]
+
+
+def claim_if(condition: bool, score: float = LIKELY) -> float:
+    return score if condition else NOT_MINE
+
+
+def is_claim(score: float) -> bool:
+    return score >= CLAIM
+
+
+def timedelta_hours(delta: timedelta) -> float:
+    return delta.total_seconds() / 3600

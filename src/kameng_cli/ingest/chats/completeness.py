@@ -1,0 +1,150 @@
+"""Completeness notes for one chat exhibit (chat-exports.md §7): how much of the conversation the log
+covers, and what an opponent would point at ("可能被质疑选择性呈现证据"). Codes are documented in
+docs/chats.md; `check` reads them."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from datetime import datetime
+from typing import Any
+
+from ...model.records import Event, Note
+from ...parsing.times import isoformat
+from ..base import ParseContext
+from .common import UNKNOWN, ChatLog, chat_note
+
+GAP_MIN_HOURS = 36.0  # never call a gap shorter than a day and a half "far beyond the rhythm"
+GAP_RHYTHM_FACTOR = 10.0  # … and it must be this many times the log's median gap
+SHORT_LOG = 10  # fewer messages than about two phone screens: a screenshot's worth
+# Native encodings and line ends per exporter (chat-exports.md §0); anything else was re-saved.
+_NATIVE_CRLF = {"qq-txt": True, "qq-mht": True, "memotrace-v1-csv": True, "memotrace-v2-csv": True, "pywxdump-csv": True,
+                "memotrace-v1-txt": False, "memotrace-v2-txt": False, "weflow-txt": False, "chatlog-text": False,
+                "chatlog-csv": False, "wechatexporter-txt": False, "qce-txt": False}
+_MID_START = re.compile(r"^(?:好的|收到|在的|嗯|是的|对的|已经给您|已经给你|已经帮您|已给您|那就|所以|然后|还是|引用[:：])")
+_REFERENCE = re.compile(r"你(?:自己)?说的|说好的|刚才电话里|电话里说|截图在上面|你撤回的")
+
+
+def completeness_notes(log: ChatLog, events: list[Event], ctx: ParseContext) -> list[Note]:
+    notes: list[Note] = []
+    timed = [e for e in events if e.time is not None]
+    notes.append(_span(events, timed))
+    for rule in (_starts_after_payment, _starts_mid_conversation, _gaps, _recalls, _too_short, _one_sided,
+                 _no_times, _missing_references):
+        notes.extend(rule(events, timed, ctx))
+    notes.extend(_resaved(log))
+    return notes
+
+
+def _span(events: list[Event], timed: list[Event]) -> Note:
+    roles: dict[str, int] = {}
+    for event in events:
+        roles[event.actor] = roles.get(event.actor, 0) + 1
+    first = timed[0] if timed else None
+    last = timed[-1] if timed else None
+    return chat_note("chat-span", "info", first=isoformat(first.time) if first else None,
+                     last=isoformat(last.time) if last else None, count=len(events),
+                     first_locator=first.locator if first else events[0].locator,
+                     last_locator=last.locator if last else events[-1].locator, roles=roles)
+
+
+def _starts_after_payment(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    paid_at = ctx.case.order.paid_at if ctx.case is not None else None
+    if paid_at is None or not timed or timed[0].time is None or timed[0].time <= paid_at:
+        return []
+    hours = (timed[0].time - paid_at).total_seconds() / 3600
+    return [chat_note("chat-starts-after-payment", "info", first=isoformat(timed[0].time), paid_at=isoformat(paid_at),
+                      hours=round(hours, 1))]
+
+
+def _starts_mid_conversation(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    first = next((e for e in events if e.actor != "system"), None)
+    if first is None or not _MID_START.match(first.data.get("text", "").strip()):
+        return []
+    return [chat_note("chat-starts-mid", "warning", locator=first.locator, text=first.data.get("text", "")[:40])]
+
+
+def _gaps(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    if len(timed) < 3:
+        return []
+    gaps = [((b.time - a.time).total_seconds() / 3600, a, b) for a, b in zip(timed, timed[1:], strict=False)]  # type: ignore[operator]
+    median = statistics.median(hours for hours, _, _ in gaps)
+    threshold = max(GAP_MIN_HOURS, GAP_RHYTHM_FACTOR * median)
+    notes = []
+    for hours, before, after in gaps:
+        if hours > threshold:
+            notes.append(chat_note("chat-gap", "warning", start=isoformat(before.time), end=isoformat(after.time),
+                                   hours=round(hours, 1), median_minutes=round(median * 60, 1),
+                                   last_speaker=before.actor, next_speaker=after.actor,
+                                   start_locator=before.locator, end_locator=after.locator))
+    return notes
+
+
+def _recalls(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    notes = []
+    for index, event in enumerate(events):
+        if event.data.get("type") != "recall":
+            continue
+        by = event.data.get("recalled_by", "unknown")
+        before = events[index - 1] if index else None
+        notes.append(chat_note("chat-recalled", "warning" if by != "me" else "info", at=isoformat(event.time), by=by,
+                               locator=event.locator, previous=before.data.get("text", "")[:40] if before else ""))
+    return notes
+
+
+def _too_short(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    if len(events) >= SHORT_LOG:
+        return []
+    return [chat_note("chat-too-short", "warning", count=len(events), minimum=SHORT_LOG)]
+
+
+def _one_sided(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    sides = {e.actor for e in events if e.actor in ("me", "counterparty")}
+    if len(sides) == 1:
+        return [chat_note("chat-one-sided", "warning", side=next(iter(sides)))]
+    return []
+
+
+def _no_times(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    untimed = sum(1 for e in events if UNKNOWN in e.time_flags)
+    if untimed == len(events):
+        return [chat_note("chat-no-times", "warning", count=untimed)]
+    return []
+
+
+def _missing_references(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    """`你说的5分钟呢` with no such promise earlier in the log: the log starts too late or was cut."""
+    notes = []
+    seen_counterparty = 0
+    for event in events:
+        if event.actor == "counterparty":
+            seen_counterparty += 1
+        if event.actor == "me" and event.kind == "message":
+            match = _REFERENCE.search(event.data.get("text", ""))
+            if match and seen_counterparty == 0:
+                notes.append(chat_note("chat-missing-reference", "info", locator=event.locator, phrase=match.group(0)))
+    return notes
+
+
+def _resaved(log: ChatLog) -> list[Note]:
+    reasons: list[str] = list(log.facts.get("resaved", []))
+    crlf_native = _NATIVE_CRLF.get(log.source)
+    if log.encoding and not log.encoding.lower().startswith(("utf-8", "ascii")):
+        reasons.append(f"encoding:{log.encoding}")
+    if crlf_native is not None and log.endings:
+        if crlf_native and log.endings.get("crlf", 0) == 0 and log.endings.get("lf", 0) > 0:
+            reasons.append("line-ends:lf")
+        if not crlf_native and log.endings.get("crlf", 0) > 0:
+            reasons.append("line-ends:crlf")
+    if not reasons:
+        return []
+    return [chat_note("chat-resaved", "info", reasons=reasons)]
+
+
+def first_last(events: list[Event]) -> tuple[datetime | None, datetime | None]:
+    timed = [e.time for e in events if e.time is not None]
+    return (timed[0], timed[-1]) if timed else (None, None)
+
+
+def as_data(note: Note) -> dict[str, Any]:
+    return note.to_json()

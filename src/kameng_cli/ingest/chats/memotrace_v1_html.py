@@ -1,0 +1,95 @@
+"""WeChatMsg / MemoTrace v1 HTML (exporter_html.py, chat-exports.md §3.1): the template's
+`const chatMessages = [ … ];` holds one JS object literal per message (unquoted keys, single-quoted
+strings with `\\'` and `\\n` escapes), back to back on one line. Not JSON: read field by field."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..base import ParseContext
+from .common import ChatLog, ChatMessage, chat_note, epoch_time
+from .memotrace_v1_txt import unescape_name
+from .source import ChatSource
+
+_START = "const chatMessages = ["
+_OBJECT = re.compile(r"\{((?:[^{}'\"]|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")*)\}", re.S)
+_PAIR = re.compile(r"(\w+)\s*:\s*('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,}\s]+)", re.S)
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+TYPES = {"1": "text", "3": "image", "34": "voice", "43": "video", "47": "other", "50": "other", "0": "system", "10000": "system"}
+APP = {"57": "text", "2000": "transfer", "6": "file", "5": "other", "19": "other", "2001": "other"}
+
+
+def js_string(token: str) -> str:
+    if len(token) >= 2 and token[0] in "'\"" and token[-1] == token[0]:
+        return _ESCAPE.sub(_unescape, token[1:-1])
+    return token
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match.group(1)
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _SIMPLE.get(code, code)
+
+
+class MemoTraceV1HtmlSource(ChatSource):
+    name = "memotrace-v1-html"
+    label = {"zh": "留痕/MemoTrace v1 导出（html）", "en": "MemoTrace v1 export (html)"}
+
+    def read(self, text: str, ctx: ParseContext) -> ChatLog:
+        start = text.find(_START)
+        body_start = start + len(_START)
+        end = text.find("];", body_start)
+        body = text[body_start:] if end < 0 else text[body_start:end]
+        first_line = text.count("\n", 0, body_start) + 1
+        messages: list[ChatMessage] = []
+        log = ChatLog(self.name, self.platform, messages)
+        for number, match in enumerate(_OBJECT.finditer(body), start=1):
+            fields = {key: js_string(value) for key, value in _PAIR.findall(match.group(1))}
+            line = first_line + body.count("\n", 0, match.start())
+            try:
+                when = epoch_time(fields["timestamp"])
+            except (KeyError, ValueError, OverflowError):
+                log.warnings.append(_warning(number, line))
+                continue
+            kind, sub = fields.get("type", ""), fields.get("sub_type", "")
+            msg_type = APP.get(sub, "other") if kind == "49" else TYPES.get(kind, "other")
+            message = ChatMessage(f"record {number} (line {line})", unescape_name(fields.get("displayname", "")),
+                                  fields.get("text", ""), when, [])
+            message.type = msg_type
+            if msg_type == "system":
+                message.system = True
+            else:
+                message.is_me = fields.get("is_send") == "1"
+            if kind == "3":
+                message.extra["path"], message.text = message.text, "[图片]"
+            elif kind == "34":
+                message.extra["path"] = message.text
+                message.text = "[语音]" + (f" {fields['voice_to_text']}" if fields.get("voice_to_text") else "")
+            elif kind == "43":
+                message.extra["path"], message.text = message.text, "[视频]"
+            elif kind == "50":
+                message.extra["media"] = "call"
+                message.text = f"[通话] {message.text}"
+            if fields.get("refer_text"):
+                message.extra["quote"] = fields["refer_text"]
+            if msg_type == "transfer":
+                fee = re.search(r"(\d+(?:\.\d+)?)", fields.get("feedesc", ""))
+                if fee:
+                    message.amount = Decimal(fee.group(1)).quantize(Decimal("0.01"))
+                message.text = f"[转账] {fields.get('feedesc', '')} {fields.get('pay_memo', '')}".strip()
+            messages.append(message)
+        if end < 0:
+            log.notes.append(chat_note("chat-truncated", "warning", reason="html"))
+        return log
+
+
+def _warning(number: int, line: int):
+    from ...model.records import Warning
+
+    return Warning(None, f"record {number} (line {line})", "chats.row_no_time")
+
+
+SOURCE = MemoTraceV1HtmlSource()

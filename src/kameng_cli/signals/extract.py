@@ -1,0 +1,521 @@
+"""Signals in chat messages: promises (with deadlines), deflections, admissions, refusals by the
+counterparty; demands and threats to complain by the user.
+
+Rules (docs/signals.md):
+- Only the counterparty promises, deflects, admits or refuses; only the user demands. `你说的5分钟呢`
+  from the user is a complaint about a promise, never a promise.
+- A message is split into clauses at ，。！？；… and line breaks. A key inside a question clause
+  (ends in ？, or has 能不能 / 是不是 / 吗 …) does not promise; a key right after a negation
+  (不能保证, 不是, 没法, 不 …) is not asserted.
+- A duration or day anchor is a promise only with an action verb in its clause (or, for a clause that
+  is just the time — "今晚之前" — in the clause next to it), and not when the clause reports elapsed
+  time ("都24小时了") or blames a delay ("今天通道维护").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+from itertools import accumulate
+from typing import Any
+
+from ..i18n import get_lang, t
+from ..model.records import Event
+from ..parsing.times import isoformat
+from . import deadlines
+from .normalise import fold, normalise
+from .vocabulary import Meaning, Vocabulary, load
+
+_CLAUSE = re.compile(r"[^，,。！!？?；;\n…~]+")
+_DURATION = re.compile(
+    r"(?P<n1>\d+(?:\.\d+)?)(?:\s*[-~到至]\s*(?P<n2>\d+))?\s*"
+    r"(?P<unit>分钟|min|小时|h(?![a-z])|个工作日|工作日|天|日|周|星期)(?P<within>\s*(?:之内|以内|内|左右|以后|后))?"
+)
+_CLOCK = re.compile(
+    r"(?P<day>今天|今晚|明天|明早|明儿|后天)?(?P<period>上午|下午|晚上|中午|早上)?(?P<h>\d{1,2})(?:点|:|：)(?P<m>\d{1,2}|半)?分?"
+    r"(?P<before>之前|前|以前|左右)"
+)
+_DIGIT = re.compile(r"\d")
+_FILLER = re.compile(r"[\s亲哈哦呢啦吧的就了~之前内]")  # particles and filler around a time word
+# Anything that may start a duration, a clock time or a weekday (one leading class: scanned in C).
+_TIME_START = re.compile(
+    r"[0-9０-９零〇一二两俩三四五六七八九十半周星礼]"
+    r"(?:(?<=周)[一二三四五六日天]|(?<=星)期|(?<=礼)拜|(?<=[^周星礼])\s*个?\s*(?:分|小时|钟|天|工作日|日|周|星期|礼拜|点|[:：]|h|min))"
+)
+_UNIT_RULE = {"分钟": "minutes", "min": "minutes", "小时": "hours", "h": "hours", "个工作日": "working-days", "工作日": "working-days"}
+CACHE_LIMIT = 200_000
+_WEEKDAY_RANGE = re.compile(r"\s*[到至~-]\s*(?:周|星期|礼拜)")
+_WEEKDAY = re.compile(r"(?P<next>下个?)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
+_AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块|rmb|RMB)?(?!\d)")
+_ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
+_ELAPSED_AFTER = ("了", "过了", "到了", "过去")
+_PAST_CONTEXT = ("之前", "以前", "上次", "昨天", "平时", "一般都", "都是")
+_PAST_BEFORE = ("已经", "已")
+_QUOTE_LINE = re.compile(r"^(?:引用[:：]|> |「.*」$|- - - - -)")
+# 是不是 / 能不能 ask; their 不 negates nothing.
+_A_NOT_A = re.compile(r"是不是|能不能|可不可以|要不要|会不会|行不行|有没有|可以不|是否")
+_CALL_VERB = re.compile(r"[打去找到向报拨call]")
+_PROMISE_KINDS = ("anchored", "vague", "outcome")
+_DAY_OFFSET = {"今天": 0, "今晚": 0, "明天": 1, "明早": 1, "明儿": 1, "后天": 2}
+_CONTEXT_DEFLECTIONS = ("system-delay", "upstream", "blames-user")
+
+
+@dataclass
+class Signal:
+    """One signal in one message, before it becomes an event."""
+
+    kind: str  # promise / deflection / admission / refused / demand
+    phrase: str
+    category: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    phrase: str
+    meanings: list[Meaning]
+
+
+class _Clauses:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        self.starts = [s for s, _ in self.spans]
+
+    def index(self, position: int) -> int:
+        return max(bisect.bisect_right(self.starts, position) - 1, 0)
+
+    def span(self, index: int) -> tuple[int, int]:
+        return self.spans[index] if self.spans else (0, len(self.text))
+
+    def terminator(self, index: int) -> str:
+        end = self.span(index)[1]
+        return self.text[end] if end < len(self.text) else ""
+
+
+def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> list[Signal]:
+    """The signals in one message `text` said by `role` ("me" / "counterparty") at `when`."""
+    if role not in ("me", "counterparty") or not text:
+        return []
+    key = (role, text)
+    found = vocab.cache.get(key)
+    if found is None:
+        found = _analyse(text, role, vocab)
+        if len(vocab.cache) < CACHE_LIMIT:
+            vocab.cache[key] = found
+    if not found:
+        return []
+    return [_resolve(signal, when) if signal.kind == "promise" else signal for signal in found]
+
+
+def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
+    """The time-free reading of one message (cached: auto-replies and canned answers repeat a lot)."""
+    prefilter = vocab.me_prefilter if role == "me" else vocab.counterparty_prefilter
+    if prefilter is not None and prefilter.search(text) is None:
+        return []
+    folded = fold(text)
+    if role == "me":
+        if vocab.me_re is not None and vocab.me_re.search(folded) is None:
+            return []
+    elif vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None and _TIME_START.search(folded) is None:
+        return []
+    norm = normalise(_drop_quotes(text))
+    if role == "me":
+        return _demands(norm, vocab)
+    return _counterparty(norm, vocab)
+
+
+def _resolve(signal: Signal, when: datetime | None) -> Signal:
+    """The promise with its deadline computed from the message time (docs/signals.md conventions)."""
+    data = dict(signal.data)
+    spec = data.pop("spec", None)
+    due = _due(spec, when) if spec is not None and when is not None else None
+    if due is not None:
+        data["due"] = isoformat(due.due)
+        data["rule"] = due.rule
+        data["deadline"] = due.to_json()
+    return Signal(signal.kind, signal.phrase, signal.category, data)
+
+
+def _due(spec: tuple[Any, ...], when: datetime) -> deadlines.Due | None:
+    kind = spec[0]
+    if kind == "anchored":
+        return deadlines.anchored(when, spec[1])
+    if kind == "duration":
+        amount, unit = spec[1], spec[2]
+        due = deadlines.duration(when, int(round(amount)), unit)
+        if unit in ("分钟", "min", "小时", "h") and amount != int(amount):
+            due.due = when + (timedelta(hours=amount) if unit in ("小时", "h") else timedelta(minutes=amount))
+        return due
+    if kind == "clock":
+        return deadlines.clock(when, spec[1], spec[2], spec[3])
+    if kind == "weekday":
+        return deadlines.weekday(when, spec[1], spec[2])
+    return None
+
+
+def _drop_quotes(text: str) -> str:
+    if "引用" not in text and "> " not in text and "「" not in text and "- - -" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if not _QUOTE_LINE.match(line.strip()))
+
+
+# --- counterparty --------------------------------------------------------------------------------
+
+
+def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
+    assert vocab.counterparty_re is not None
+    hits = [_Hit(m.start(), m.end(), m.group(0), vocab.counterparty[m.group(0)]) for m in vocab.counterparty_re.finditer(norm)]
+    if not hits and _DIGIT.search(norm) is None and "周" not in norm and "星期" not in norm:
+        return []
+    clauses = _Clauses(norm)
+    signals: list[Signal] = []
+    context_clauses = {clauses.index(h.start) for h in hits
+                       if any(m.kind == "deflection" and m.category in _CONTEXT_DEFLECTIONS for m in h.meanings)}
+    seen_categories: set[str] = set()
+    for hit in hits:
+        for meaning in hit.meanings:
+            if meaning.kind == "deflection" and meaning.category not in seen_categories:
+                if _negated(norm, clauses, hit, vocab):
+                    continue
+                if meaning.category not in ("blames-user", "asks-for-proof") and _question(clauses, hit.start, vocab):
+                    continue
+                seen_categories.add(meaning.category)
+                signals.append(Signal("deflection", hit.phrase, meaning.category))
+            elif meaning.kind in ("admission", "refused") and not any(s.kind == meaning.kind for s in signals):
+                if _negated(norm, clauses, hit, vocab) or _question(clauses, hit.start, vocab):
+                    continue
+                signals.append(Signal(meaning.kind, hit.phrase))
+    promise = _promise(norm, hits, clauses, context_clauses, vocab)
+    if promise is not None:
+        signals.insert(0, promise)
+    return signals
+
+
+def _promise(norm: str, hits: list[_Hit], clauses: _Clauses, context: set[int], vocab: Vocabulary) -> Signal | None:
+    timed: list[tuple[int, Signal]] = []
+    untimed: list[tuple[int, Signal]] = []
+    for hit in hits:
+        for meaning in hit.meanings:
+            if meaning.kind not in _PROMISE_KINDS:
+                continue
+            if _question(clauses, hit.start, vocab) or _negated(norm, clauses, hit, vocab):
+                continue
+            if meaning.kind == "anchored":
+                if _time_valid(norm, clauses, hit.start, hit.end, context, vocab) and not _past(norm, hit):
+                    spec = ("anchored", meaning.category)
+                    timed.append((hit.start, _promise_signal(hit.phrase, spec, meaning.category, norm, clauses, hit.start, vocab)))
+            elif meaning.kind == "vague":
+                if _vague_valid(norm, clauses, hit, vocab):
+                    untimed.append((hit.start, _promise_signal(hit.phrase, None, "vague", norm, clauses, hit.start, vocab)))
+            elif not _past(norm, hit):
+                untimed.append((hit.start, _promise_signal(hit.phrase, None, "outcome", norm, clauses, hit.start, vocab)))
+    if _DIGIT.search(norm) is not None:
+        timed += _durations(norm, clauses, context, vocab) + _clocks(norm, clauses, context, vocab)
+    if "周" in norm or "星期" in norm or "礼拜" in norm:
+        timed += _weekdays(norm, clauses, context, vocab)
+    if timed:
+        timed.sort(key=lambda pair: pair[0])
+        signal = timed[0][1]
+        commitments = [s.phrase for _, s in untimed if s.category == "outcome"]
+        if commitments:
+            signal.data["commitments"] = commitments
+        return signal
+    if untimed:
+        untimed.sort(key=lambda pair: (pair[1].category != "vague", pair[0]))
+        signal = untimed[0][1]
+        signal.data["commitments"] = [s.phrase for _, s in untimed if s.category == "outcome"]
+        return signal
+    return None
+
+
+def _promise_signal(phrase: str, spec: tuple[Any, ...] | None, rule: str, norm: str, clauses: _Clauses, position: int,
+                    vocab: Vocabulary) -> Signal:
+    index = clauses.index(position)
+    start, end = clauses.span(index)
+    clause = norm[start:end]
+    before = norm[clauses.span(index - 1)[0] if index else start:position]
+    data: dict[str, Any] = {
+        "due": None,
+        "vague": rule in ("vague", "outcome"),
+        "rule": rule,
+        "hedged": any(word in clause for word in vocab.hedges),
+        "conditional": any(word in before for word in vocab.conditions),
+    }
+    if spec is not None:
+        data["spec"] = spec
+    return Signal("promise", phrase, rule, data)
+
+
+def _durations(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) -> list[tuple[int, Signal]]:
+    found = []
+    for match in _DURATION.finditer(norm):
+        start = match.start()
+        previous = norm[start - 1] if start else ""
+        if (previous and previous in "月年第-/:.") or (match.group("unit") == "日" and previous.isdigit()):
+            continue  # 5月1日, 第三天, a date or a time, not a duration
+        after = norm[match.end():match.end() + 2]
+        if match.group("within") and match.group("within").strip() in ("以后", "后") and match.group("unit") in ("分钟", "小时"):
+            pass
+        prefix = norm[clauses.span(clauses.index(start))[0]:start]
+        if prefix.endswith(_ELAPSED_BEFORE) or (not match.group("within") and after.startswith(_ELAPSED_AFTER)):
+            continue
+        if after.startswith("前") or any(word in prefix for word in _PAST_CONTEXT):
+            continue  # 5分钟前 = five minutes ago; 之前说的5分钟 reports, it does not promise
+        if _question(clauses, start, vocab) or _negated_at(norm, clauses, start, vocab):
+            continue
+        if not _time_valid(norm, clauses, start, match.end(), context, vocab):
+            continue
+        amount = float(match.group("n2") or match.group("n1"))
+        unit = match.group("unit")
+        signal = _promise_signal(match.group(0).strip(), ("duration", amount, unit), _UNIT_RULE.get(unit, "days"), norm, clauses, start, vocab)
+        signal.data["amount"] = match.group("n2") or match.group("n1")
+        signal.data["unit"] = unit
+        if match.group("within") and "左右" in match.group("within"):
+            signal.data["hedged"] = True
+        found.append((start, signal))
+    return found
+
+
+def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) -> list[tuple[int, Signal]]:
+    found = []
+    for match in _CLOCK.finditer(norm):
+        start = match.start()
+        if _question(clauses, start, vocab) or _negated_at(norm, clauses, start, vocab):
+            continue
+        if not _time_valid(norm, clauses, start, match.end(), context, vocab):
+            continue
+        hour = int(match.group("h"))
+        period = match.group("period")
+        if period in ("下午", "晚上") and hour < 12 or period == "中午" and hour < 6 or not period and match.group("day") == "今晚" and hour < 12:
+            hour += 12
+        if hour > 24:
+            continue
+        minute = 30 if match.group("m") == "半" else int(match.group("m") or 0)
+        if minute > 59:
+            continue
+        day = match.group("day")
+        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None)
+        found.append((start, _promise_signal(match.group(0), spec, "clock", norm, clauses, start, vocab)))
+    return found
+
+
+def _weekdays(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) -> list[tuple[int, Signal]]:
+    found = []
+    for match in _WEEKDAY.finditer(norm):
+        start = match.start()
+        if _WEEKDAY_RANGE.match(norm, match.end()) or norm[max(start - 1, 0):start] in ("到", "至", "-"):
+            continue  # 周一到周五: business hours, not a deadline
+        if _question(clauses, start, vocab) or _negated_at(norm, clauses, start, vocab):
+            continue
+        if not _time_valid(norm, clauses, start, match.end(), context, vocab):
+            continue
+        spec = ("weekday", match.group("d"), bool(match.group("next")))
+        found.append((start, _promise_signal(match.group(0), spec, "weekday", norm, clauses, start, vocab)))
+    return found
+
+
+def _time_valid(norm: str, clauses: _Clauses, start: int, end: int, context: set[int], vocab: Vocabulary) -> bool:
+    """A time expression promises when an action verb goes with it (see the module docstring)."""
+    assert vocab.verbs_re is not None
+    index = clauses.index(start)
+    if index in context:
+        return False
+    c_start, c_end = clauses.span(index)
+    rest = norm[c_start:start] + " " + norm[end:c_end]
+    if vocab.verbs_re.search(rest):
+        return True
+    if len(_FILLER.sub("", rest)) <= 2:
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(clauses.spans) and neighbour not in context:
+                n_start, n_end = clauses.span(neighbour)
+                if vocab.verbs_re.search(norm[n_start:n_end]):
+                    return True
+    return False
+
+
+def _vague_valid(norm: str, clauses: _Clauses, hit: _Hit, vocab: Vocabulary) -> bool:
+    assert vocab.verbs_re is not None
+    index = clauses.index(hit.start)
+    c_start, c_end = clauses.span(index)
+    before = norm[c_start:hit.start]
+    after = norm[hit.end:c_end]
+    if before.endswith(("等", "再等", "稍等", "请", "您", "你")) or "请您" in before or "请你" in before:
+        return False  # 再等一会 / 请您稍后查看: the user is asked to act, nothing is promised
+    if vocab.verbs_re.search(after):
+        return True
+    return len(_FILLER.sub("", before + after)) <= 2
+
+
+def _past(norm: str, hit: _Hit) -> bool:
+    return norm[:hit.start].endswith(_PAST_BEFORE) or norm[hit.end:hit.end + 1] == "了" and norm[hit.end:hit.end + 2] != "了再"
+
+
+def _question(clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
+    index = clauses.index(position)
+    start, end = clauses.span(index)
+    clause = clauses.text[start:end].rstrip(" 啊呀~")
+    if clauses.terminator(index) in ("？", "?"):
+        return True
+    if clause.endswith(vocab.question_endings) and not clause.endswith(("好了呢", "了呢")):
+        return True
+    return any(marker in clause for marker in vocab.question_markers)
+
+
+def _negated(norm: str, clauses: _Clauses, hit: _Hit, vocab: Vocabulary) -> bool:
+    return _negated_at(norm, clauses, hit.start, vocab)
+
+
+def _negated_at(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
+    c_start = clauses.span(clauses.index(position))[0]
+    prefix = _A_NOT_A.sub("", norm[c_start:position])
+    if not prefix:
+        return False
+    if prefix[-1] in "不没别未":
+        return True
+    return any(word in prefix[-(len(word) + 2):] for word in vocab.negations)
+
+
+# --- the user ------------------------------------------------------------------------------------
+
+
+def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
+    assert vocab.me_re is not None
+    matches = list(vocab.me_re.finditer(norm))
+    if not matches:
+        return []
+    clauses = _Clauses(norm)
+    claims: list[str] = []
+    channels: list[str] = []
+    phrases: list[str] = []
+    amount: Decimal | None = None
+    for match in matches:
+        phrase = match.group(0)
+        if phrase.isdigit() and (norm[match.start() - 1:match.start()].isdigit() or norm[match.end():match.end() + 1].isdigit()
+                                 or not (_CALL_VERB.search(norm[clauses.span(clauses.index(match.start()))[0]:match.start()])
+                                         or norm.startswith(("见", "投诉", "举报", "告"), match.end()))):
+            continue  # 110面值 / 12315开头: a number, not a call to 12315 or the police
+        if _negated_at(norm, clauses, match.start(), vocab) and not phrase.startswith(("不", "没")):
+            continue
+        for meaning in vocab.me[phrase]:
+            if meaning.kind == "claim" and meaning.category not in claims:
+                claims.append(meaning.category)
+                phrases.append(phrase)
+            if meaning.kind == "claim" and meaning.category == "refund" and amount is None:
+                amount = _claim_amount(norm, clauses, match.start())
+            elif meaning.kind == "threat" and meaning.category not in channels:
+                channels.append(meaning.category)
+                phrases.append(phrase)
+    if not claims and not channels:
+        return []
+    specific = [c for c in channels if c != "complaint"]
+    data = {
+        "claim": claims[0] if claims else None, "claims": claims,
+        "amount": str(amount) if amount is not None else None,
+        "threat": bool(channels), "channel": (specific or channels or [None])[0], "channels": specific or channels,
+    }
+    return [Signal("demand", "、".join(phrases), data["claim"] or "threat", data)]
+
+
+def _claim_amount(norm: str, clauses: _Clauses, position: int) -> Decimal | None:
+    start, end = clauses.span(clauses.index(position))
+    for match in _AMOUNT.finditer(norm, start, end):
+        number = match.group("n")
+        tail = norm[match.end():match.end() + 3]
+        if number in ("12315", "110") or tail.startswith(("分钟", "小时", "天", "个", "工作日", "min", "h")):
+            continue
+        if match.group("unit") or match.group(0).lstrip().startswith(("￥", "¥")) or abs(match.start() - position) <= 2 or match.end() == position:
+            return Decimal(number).quantize(Decimal("0.01"))
+    return None
+
+
+# --- events --------------------------------------------------------------------------------------
+
+_KIND_OF = {"promise": "promise", "deflection": "deflection", "admission": "admission", "refused": "refused", "demand": "demand"}
+
+
+def extract_signals(messages: list[Event], ctx: Any = None, vocab: Vocabulary | None = None) -> list[Event]:
+    """Signal events for the message events of one chat exhibit.
+
+    The first look is taken over the whole log at once: all texts joined, each prefilter run once
+    over the result in C, hits mapped back to messages. Only messages with a hit are read closely —
+    in a long log that is a small minority."""
+    vocab = vocab or load(getattr(ctx, "case_root", None))
+    lang = get_lang()
+    texts = [e.data.get("text", "") if e.kind == "message" and e.data.get("type") == "text" and e.actor in ("me", "counterparty")
+             else "" for e in messages]
+    candidates = _candidates(texts, messages, vocab)
+    found: list[Event] = []
+    counts: dict[str, int] = {}
+    for index in candidates:
+        message = messages[index]
+        for signal in analyse(texts[index], message.actor, message.time, vocab):
+            key = f"{signal.kind}:{signal.category}"
+            counts[key] = counts.get(key, 0) + 1
+            found.append(_event(message, signal, counts[key], lang))
+    return found
+
+
+def _candidates(texts: list[str], messages: list[Event], vocab: Vocabulary) -> list[int]:
+    """Messages worth a close reading, in two cheap passes: a character class of key characters per
+    message, then the phrase tries run once over all surviving texts joined (hits mapped back)."""
+    me, counterparty = vocab.me_prefilter, vocab.counterparty_prefilter
+    stage: dict[str, list[int]] = {"me": [], "counterparty": []}
+    for index, text in enumerate(texts):
+        if text:
+            role = messages[index].actor
+            pattern = me if role == "me" else counterparty
+            if pattern is None or pattern.search(text) is not None:
+                stage[role].append(index)
+    found: set[int] = set()
+    for role, patterns in (("me", (vocab.me_re,)), ("counterparty", (vocab.counterparty_re, _TIME_START))):
+        indexes = stage[role]
+        if not indexes:
+            continue
+        joined = "\x00".join(texts[i] for i in indexes)
+        ends = list(accumulate(len(texts[i]) + 1 for i in indexes))
+        for pattern in patterns:
+            if pattern is None:
+                continue
+            for match in pattern.finditer(joined):
+                found.add(indexes[bisect.bisect_right(ends, match.start())])
+    return sorted(found)
+
+
+def _event(message: Event, signal: Signal, occurrence: int, lang: str) -> Event:
+    data: dict[str, Any] = {"phrase": signal.phrase, "text": message.data.get("text", ""), "message_index": message.data.get("index"),
+                            "sender": message.data.get("sender", ""), **signal.data}
+    if signal.kind == "deflection":
+        data["category"] = signal.category
+        data["repeat"] = occurrence
+    if signal.kind == "promise":
+        data.pop("deadline", None) if data.get("due") is None else None
+        uncertain = [flag for flag in message.time_flags if flag in ("no-year", "no-date", "unknown", "minute")]
+        if uncertain:
+            data["due_uncertain"] = uncertain
+    amount = Decimal(data["amount"]) if signal.kind == "demand" and data.get("amount") else None
+    summary = _summary(signal, data, lang)
+    return Event(
+        id="", time=message.time, kind=_KIND_OF[signal.kind], actor=message.actor, summary=summary, amount=amount,
+        locator=message.locator, confidence=round(0.8 * message.confidence, 3), source=message.source,
+        time_flags=list(message.time_flags), data=data,
+    )
+
+
+def _summary(signal: Signal, data: dict[str, Any], lang: str) -> str:
+    if signal.kind == "promise":
+        if data.get("due"):
+            return t("signals.summary.promise_due", lang, phrase=signal.phrase, due=data["due"].replace("T", " ")[:16])
+        return t("signals.summary.promise_vague", lang, phrase=signal.phrase)
+    if signal.kind == "deflection":
+        return t("signals.summary.deflection", lang, phrase=signal.phrase, category=t(f"signals.category.{signal.category}", lang))
+    if signal.kind == "demand":
+        claim = t(f"signals.claim.{data['claim']}", lang) if data.get("claim") else t("signals.claim.none", lang)
+        threat = t("signals.summary.threat", lang, channels="、".join(data["channels"])) if data.get("threat") else ""
+        return t("signals.summary.demand", lang, claim=claim, phrase=signal.phrase) + threat
+    return t(f"signals.summary.{signal.kind}", lang, phrase=signal.phrase)

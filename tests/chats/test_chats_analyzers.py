@@ -1,0 +1,72 @@
+"""Timeline analyzers: promise-broken against every event (payments and manual events count) and
+silence (no reply beyond the threshold, or unanswered messages across days)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kameng_cli.model.records import Event
+from kameng_cli.parsing.times import parse_time
+from kameng_cli.signals import ANALYZERS
+from kameng_cli.signals.analyzers import promise_broken, silence
+
+
+def message(index: int, when: str, actor: str, text: str, exhibit: str = "E01", **extra) -> Event:
+    data = {"type": "text", "role": actor, "sender": actor, "text": text, "index": index, "platform": "qq", **extra}
+    return Event(f"{exhibit}-{index + 1}", parse_time(when), "message", actor, text, exhibit=exhibit, locator=f"line {index}", data=data)
+
+
+def promise(when: str, due: str) -> Event:
+    return Event("E01-9", parse_time(when), "promise", "counterparty", "承诺", exhibit="E01", locator="line 9",
+                 data={"due": parse_time(due).isoformat(), "vague": False, "phrase": "24小时内", "text": "24小时内处理", "message_index": 3})
+
+
+def test_analyzers_are_registered() -> None:
+    assert "kameng_cli.signals.analyzers:promise_broken" in ANALYZERS and "kameng_cli.signals.analyzers:silence" in ANALYZERS
+
+
+def test_promise_broken_when_nothing_settled_it_in_time() -> None:
+    events = [promise("2024-05-01 10:00", "2024-05-02 10:00")]
+    broken = promise_broken(events, None, today=parse_time("2024-06-01"))
+    assert len(broken) == 1 and broken[0].data["promise"] == "E01-9" and broken[0].time == parse_time("2024-05-02 10:00")
+
+
+def test_manual_delivery_before_the_due_time_keeps_the_promise() -> None:
+    delivered = Event("M0001", parse_time("2024-05-01 20:00"), "delivered", "merchant", "到账了", source="manual")
+    assert promise_broken([promise("2024-05-01 10:00", "2024-05-02 10:00"), delivered], None, today=parse_time("2024-06-01")) == []
+
+
+def test_a_late_refund_does_not_keep_it_but_is_named() -> None:
+    refund = Event("E02-1", parse_time("2024-05-03 09:00"), "refunded", "merchant", "退款", amount=Decimal("100.00"), exhibit="E02")
+    broken = promise_broken([promise("2024-05-01 10:00", "2024-05-02 10:00"), refund], None, today=parse_time("2024-06-01"))
+    assert broken[0].data["settled_late"] == "E02-1"
+
+
+def test_a_promise_not_yet_due_is_not_broken() -> None:
+    assert promise_broken([promise("2024-05-01 10:00", "2024-05-02 10:00")], None, today=parse_time("2024-05-01 12:00")) == []
+
+
+def test_silence_after_the_users_question() -> None:
+    events = [message(0, "2024-05-01 10:00", "me", "卡密呢"), message(1, "2024-05-01 10:05", "counterparty", "嗯嗯"),
+              message(2, "2024-05-03 12:00", "counterparty", "在处理了")]
+    found = silence(events, None)
+    assert len(found) == 1 and found[0].data["reason"] == "no-reply" and found[0].data["hours"] == 50.0
+
+
+def test_a_quick_answer_is_no_silence() -> None:
+    events = [message(0, "2024-05-01 10:00", "me", "卡密呢"), message(1, "2024-05-01 11:00", "counterparty", "马上发")]
+    assert silence(events, None) == []
+
+
+def test_unanswered_messages_across_days_mean_the_merchant_vanished() -> None:
+    events = [message(0, "2024-05-01 10:00", "counterparty", "5分钟到账"), message(1, "2024-05-01 10:30", "me", "还没到"),
+              message(2, "2024-05-02 09:00", "me", "人呢"), message(3, "2024-05-03 09:00", "me", "再不回就投诉")]
+    found = silence(events, None)
+    assert [f.data["reason"] for f in found] == ["unanswered-days"]
+    assert found[0].data["days"] == ["2024-05-01", "2024-05-02", "2024-05-03"] and found[0].data["messages"] == 3
+
+
+def test_silence_is_per_conversation() -> None:
+    events = [message(0, "2024-05-01 10:00", "me", "在吗", exhibit="E01"),
+              message(0, "2024-05-03 10:00", "counterparty", "在", exhibit="E02")]
+    assert silence(events, None) == []

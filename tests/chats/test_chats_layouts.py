@@ -1,0 +1,93 @@
+"""Golden-file tests: every chat layout, parsed as `kameng add` would, against `<input>.expected.json`
+next to it in tests/data/chats/ (KAMENG_REGEN=1 rewrites them on purpose)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chat_helpers import case_with, check_golden, compact, parse_file
+
+from conftest import DATA
+from kameng_cli.ingest.base import SourceError
+
+INPUTS = DATA / "chats"
+# file → (expected source, message count, names that are me in case.toml)
+LAYOUTS: dict[str, tuple[str, int, list[str]]] = {
+    "qq_friend_gbk.txt": ("qq-txt", 7, ["夜航船"]),
+    "qq_group_en_utf16.txt": ("qq-txt", 6, ["阿澈(代充)"]),
+    "qq_pasted_part.txt": ("qq-txt", 4, []),
+    "qq_friend_ampm.mht": ("qq-mht", 6, []),
+    "qq_truncated.mht": ("qq-mht", 2, []),
+    "qce_group_mismatch.txt": ("qce-txt", 3, ["小雨点"]),
+    "memotrace_v1_crlf.txt": ("memotrace-v1-txt", 7, ["我是买家"]),
+    "memotrace_v1_short_rows.csv": ("memotrace-v1-csv", 7, []),
+    "memotrace_v1_escapes.html": ("memotrace-v1-html", 7, []),
+    "memotrace_v2_forward.txt": ("memotrace-v2-txt", 8, ["春风"]),
+    "memotrace_v2_excel_ids.csv": ("memotrace-v2-csv", 5, ["海盐"]),
+    "chatlog_oneday.txt": ("chatlog-text", 4, []),
+    "chatlog_newyear.txt": ("chatlog-text", 3, []),
+    "chatlog_group.csv": ("chatlog-csv", 3, ["wxid_ajiu"]),
+    "wxid_shop02_5000_10000.csv": ("pywxdump-csv", 4, []),
+    "weflow_group.txt": ("weflow-txt", 4, ["米粒"]),
+    "wechatexporter_system.txt": ("wechatexporter-txt", 6, []),
+    "wechat_windows_colon.txt": ("wechat-windows-copy", 4, []),
+    "wechat_mac_multiline.txt": ("wechat-mac-copy", 4, ["豆豆"]),
+    "qianniu_glued.txt": ("qianniu-copy", 6, ["tb_yueliang"]),
+    "ticket_gbk.txt": ("ticket-transcript", 3, ["用户"]),
+    "ticket_bracket_seconds.txt": ("ticket-bracket", 4, []),
+    "pasted_mac_me.txt": ("wechat-mac-copy", 3, []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_golden(name: str) -> None:
+    source, count, me = LAYOUTS[name]
+    detected, result = parse_file(INPUTS / name, case_with(me), stdin=name.startswith(("pasted", "qq_pasted")))
+    assert detected == source
+    messages = [e for e in result.events if e.kind == "message"]
+    assert len(messages) == count
+    assert [e.data["index"] for e in messages] == list(range(count))
+    assert result.kind == "chat"
+    check_golden(compact(detected, result), INPUTS / f"{Path(name).stem}.expected.json")
+
+
+def test_every_input_has_a_layout_entry() -> None:
+    inputs = {p.name for p in INPUTS.iterdir() if p.suffix in (".txt", ".csv", ".mht", ".html")}
+    assert inputs - set(LAYOUTS) == {"memotrace_v2_ai_chat.txt"}
+
+
+def test_memotrace_ai_txt_is_refused_with_an_explanation() -> None:
+    with pytest.raises(SourceError) as caught:
+        parse_file(INPUTS / "memotrace_v2_ai_chat.txt", case_with())
+    assert caught.value.key == "chats.memotrace_ai_txt"
+    assert "15/18" in caught.value.render()
+
+
+def test_roles_are_asked_once_on_a_terminal() -> None:
+    asked: list[list[str]] = []
+
+    def ask(question: str, choices: list[str]) -> str:
+        asked.append(choices)
+        return choices[0]
+
+    _, result = parse_file(INPUTS / "qq_pasted_part.txt", case_with([]), ask=ask)
+    assert len(asked) == 1 and asked[0][:2] == ["小葵", "葵花卡盟客服"]
+    messages = [e for e in result.events if e.kind == "message"]
+    assert {e.data["sender"] for e in messages if e.actor == "me"} == {"小葵"}
+    assert result.facts["roles_from"] == "asked"
+
+
+def test_roles_from_case_names_need_no_question() -> None:
+    def ask(question: str, choices: list[str]) -> str:  # pragma: no cover - must not be called
+        raise AssertionError("asked although case.toml names me")
+
+    _, result = parse_file(INPUTS / "qq_pasted_part.txt", case_with(["小葵"]), ask=ask)
+    assert result.facts["roles_from"] == "case"
+
+
+def test_guessed_roles_say_so() -> None:
+    _, result = parse_file(INPUTS / "qq_pasted_part.txt", case_with([]))
+    assert result.facts["roles_from"] == "guessed"
+    assert any("my_names" in line for line in result.messages)
+    assert all(e.confidence < 1 for e in result.events if e.kind == "message" and e.actor != "system")

@@ -1,0 +1,138 @@
+"""Signal extraction on single messages: promises and their deadlines (the conventions in
+docs/signals.md), negations and questions, deflection categories, admissions, refusals, demands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kameng_cli.parsing.times import parse_time
+from kameng_cli.signals.extract import analyse
+from kameng_cli.signals.vocabulary import load
+
+AT = parse_time("2024-05-01 10:00:00")  # a Wednesday, 劳动节 holiday (5/1–5/5, 5/11 make-up workday)
+
+
+def signals(text: str, role: str = "counterparty", when=AT, case_root: Path | None = None):
+    return analyse(text, role, when, load(case_root))
+
+
+def promise(text: str, when=AT):
+    found = [s for s in signals(text, when=when) if s.kind == "promise"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("5分钟到账", "2024-05-01T10:05:00+08:00"),
+    ("五分钟之内到账哈", "2024-05-01T10:05:00+08:00"),
+    ("半小时内给你发", "2024-05-01T10:30:00+08:00"),
+    ("24小时内处理", "2024-05-02T10:00:00+08:00"),
+    ("二十四小时内给您答复", "2024-05-02T10:00:00+08:00"),
+    ("明天中午前给您补发", "2024-05-02T12:00:00+08:00"),
+    ("明天给你补发", "2024-05-03T00:00:00+08:00"),
+    ("今晚之前给你弄好", "2024-05-02T00:00:00+08:00"),
+    ("今天下班前处理", "2024-05-01T18:00:00+08:00"),
+    ("晚上8点前给你发", "2024-05-01T20:00:00+08:00"),
+    ("后天给您发", "2024-05-04T00:00:00+08:00"),
+    ("周一处理", "2024-05-07T00:00:00+08:00"),
+])
+def test_promise_deadlines(text: str, due: str) -> None:
+    found = promise(text)
+    assert found is not None and found.data["due"] == due and found.data["vague"] is False
+
+
+def test_working_days_skip_holidays_and_count_make_up_days() -> None:
+    # Said on Friday 2024-09-27: 9/28 Sat off, 9/29 Sun make-up workday (1), 9/30 (2), 10/1–10/7 National
+    # Day, 10/8 (3): the period ends at 24:00 of 10/8.
+    found = promise("3个工作日内退款", when=parse_time("2024-09-27 15:00"))
+    assert found is not None and found.data["due"] == "2024-10-09T00:00:00+08:00"
+    calendar = found.data["deadline"]["calendar"]
+    assert "2024-09-29" in calendar["worked_weekends"]
+    assert {d["date"] for d in calendar["skipped"]} >= {"2024-09-28", "2024-10-01", "2024-10-07"}
+
+
+def test_range_takes_its_upper_bound_and_hedges_are_marked() -> None:
+    found = promise("正常5-10分钟内到账")
+    assert found is not None and found.data["due"] == "2024-05-01T10:10:00+08:00" and found.data["hedged"] is True
+
+
+@pytest.mark.parametrize("text", ["马上给你发", "稍后给您补发", "尽快处理", "亲，马上", "一定给你处理"])
+def test_vague_promises_have_no_due(text: str) -> None:
+    found = promise(text)
+    assert found is not None and found.data["due"] is None and found.data["vague"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "能不能5分钟到账？", "不能保证5分钟到账", "不是马上就能到", "您是要今天处理吗", "都24小时了", "已经过了24小时",
+    "今天通道维护", "请您稍后查看", "再等一会", "明天几点？", "卡都是新出库的", "我们没法今天处理",
+])
+def test_questions_negations_and_context_do_not_promise(text: str) -> None:
+    assert promise(text) is None
+
+
+def test_the_user_never_promises() -> None:
+    assert [s for s in signals("你说的5分钟呢", role="me") if s.kind == "promise"] == []
+
+
+def test_no_message_time_means_no_due() -> None:
+    found = promise("24小时内处理", when=None)
+    assert found is not None and found.data["due"] is None
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("系统延迟，请稍等", "system-delay"), ("上游掉单了", "upstream"), ("第三方接口问题", "upstream"),
+    ("是不是您操作不当输错了？", "blames-user"), ("已反馈相关部门", "escalated"), ("请耐心等待", "asks-to-wait"),
+    ("请提供充值失败的截图", "asks-for-proof"),
+])
+def test_deflection_categories(text: str, category: str) -> None:
+    assert category in {s.category for s in signals(text) if s.kind == "deflection"}
+
+
+def test_negated_deflection_and_admission_do_not_count() -> None:
+    assert [s.kind for s in signals("不是我们的问题")] == []
+    assert [s.kind for s in signals("不是系统延迟")] == []
+
+
+def test_admission_and_refusal() -> None:
+    assert "admission" in {s.kind for s in signals("这张卡密在发给你之前已经被使用过了，是我们出库的问题")}
+    assert "refused" in {s.kind for s in signals("虚拟商品发货后不支持退款")}
+
+
+def test_demands_with_amounts_and_threats() -> None:
+    found = signals("我不要补发了，要求退款，95原路退回", role="me")
+    assert len(found) == 1 and found[0].data["claim"] == "refund" and found[0].data["amount"] == "95.00"
+    threat = signals("不处理我就去12315和黑猫投诉", role="me")[0]
+    assert threat.data["threat"] is True and threat.data["channel"] == "12315" and "heimao" in threat.data["channels"]
+    assert signals("我不会去投诉的", role="me") == []
+    assert signals("我不要退款", role="me") == []
+    assert signals("要求赔偿，退一赔三", role="me")[0].data["claim"] == "compensation"
+
+
+def test_case_vocabulary_extends_the_built_in_one(tmp_path: Path) -> None:
+    folder = tmp_path / "signals"
+    folder.mkdir()
+    (folder / "mine.toml").write_text('[deflections.upstream]\nphrases = ["卡商那边没回"]\n\n[deflections.escalated]\nignore = ["已反馈"]\n',
+                                      encoding="utf-8")
+    assert "upstream" in {s.category for s in signals("卡商那边没回", case_root=tmp_path)}
+    assert "escalated" not in {s.category for s in signals("已反馈", case_root=tmp_path)}
+    assert "escalated" in {s.category for s in signals("已反馈")}
+
+
+def test_case_vocabulary_adds_day_anchors(tmp_path: Path) -> None:
+    folder = tmp_path / "signals"
+    folder.mkdir()
+    (folder / "anchors.toml").write_text('[[promises.anchored]]\nresolve = "tomorrow"\nphrases = ["明儿个"]\n', encoding="utf-8")
+    found = [s for s in signals("明儿个给你补发", case_root=tmp_path) if s.kind == "promise"]
+    assert found and found[0].data["due"] == "2024-05-03T00:00:00+08:00"
+
+
+def test_broken_vocabulary_file_is_a_clear_error(tmp_path: Path) -> None:
+    from kameng_cli.errors import UserInputError
+
+    folder = tmp_path / "signals"
+    folder.mkdir()
+    (folder / "bad.toml").write_text("[deflections.upstream\n", encoding="utf-8")
+    with pytest.raises(UserInputError) as caught:
+        signals("上游", case_root=tmp_path)
+    assert caught.value.key == "signals.vocab_invalid"

@@ -1,0 +1,276 @@
+"""Writes the chat-layout test inputs in this folder (run: python make_chat_inputs.py).
+
+Every file is invented and follows a layout in chat-exports.md, varying the quirks the spec lists:
+encodings (UTF-8 with/without BOM, GB18030 re-saves, UTF-16LE), CRLF/LF, missing final newlines,
+multi-line bodies with blank lines, header-looking lines inside bodies, en-US / 上午下午 times,
+recalls, transfers, truncation. The expected parse of each is the `.expected.json` next to it
+(regenerate with KAMENG_REGEN=1 pytest tests/chats)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SEP = "=" * 64
+
+
+def write(name: str, text: str, encoding: str = "utf-8", bom: bool = False, newline: str = "\n") -> None:
+    data = text.replace("\r\n", "\n")
+    if newline != "\n":
+        data = data.replace("\n", newline)
+    raw = data.encode(encoding)
+    if bom:
+        raw = ("\ufeff".encode(encoding) if encoding != "utf-16-le" else b"\xff\xfe") + raw
+    (HERE / name).write_bytes(raw)
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+# 1. QQ txt re-saved by Notepad as GBK ("ANSI"), CRLF; two blocks (one 最近联系人 duplicate to skip),
+#    a body with an empty line, an empty body, a pasted log line inside a body, 上午/下午 times.
+write("qq_friend_gbk.txt", "\n".join([
+    "消息记录（此消息记录为文本格式，不支持重新导入）", "",
+    SEP, "消息分组:我的好友", SEP, "消息对象:灵犀卡盟-小舟", SEP, "",
+    "2024-09-01 21:05:10 夜航船", "小舟，我拍的50元云游一卡通还没到，订单LX20240901210233", "",
+    "2024-09-01 21:06:02 灵犀卡盟-小舟", "亲，系统有延迟，十分钟内给你补发", "",
+    "2024-09-01 21:40:00 夜航船", "半小时了", "", "你看我之前的记录：", "2024-09-01 21:05:10 夜航船", "这是我贴的一行，不是新消息", "",
+    "2024-09-01 21:41:30 夜航船", "", "",
+    "2024-09-01 下午9:45:12 灵犀卡盟-小舟", "已经反馈技术了，明天中午前一定给您处理", "",
+    "2024-09-02 上午9:02:00 夜航船", "中午了吗？能不能今天给我退款？", "",
+    "2024-09-02 12:30:41 灵犀卡盟-小舟", "不好意思，是我们出库的问题，今天之内原路退回", "",
+    SEP, "消息分组:最近联系人", SEP, "消息对象:灵犀卡盟-小舟", SEP, "",
+    "2024-09-01 21:05:10 夜航船", "小舟，我拍的50元云游一卡通还没到", "", ""]), encoding="gb18030", newline="\r\n")
+
+# 2. QQ txt group chat, en-US times, saved by Notepad as "Unicode" (UTF-16LE with BOM).
+write("qq_group_en_utf16.txt", "\n".join([
+    "消息记录（此消息记录为文本格式，不支持重新导入）", "",
+    SEP, "消息分组:我加入的群聊", SEP, "消息对象:极速卡盟售后群", SEP, "",
+    "2024-12-31 11:58:00 PM 系统消息(10000)", "阿澈(代充)加入本群。", "",
+    "2025-01-01 12:01:30 AM 阿澈(代充)(200000001)", "@群主 年前拍的卡密无效，提示卡号或密码错误", "",
+    "2025-01-01 12:15:00 PM 【群主】极速卡盟(200000009)", "节日单多，排队中，下班前统一处理", "",
+    "2025-01-01 1:02:33 PM 围观群众<watcher@example.com>", "我也一样", "",
+    "2025-01-01 6:30:00 PM 阿澈(代充)(200000001)", "下班了吧？不处理我就报警，再去黑猫投诉", "",
+    "2025-01-01 6:31:10 PM 【群主】极速卡盟(200000009)", "[图片]", ""]), encoding="utf-16-le", bom=True, newline="\r\n")
+
+# 3. A part of a QQ txt pasted on standard input: no banner, LF, no final newline.
+write("qq_pasted_part.txt", "\n".join([
+    "2024-10-08 9:15:00 小葵", "老板，100元的卡密还没发", "",
+    "2024-10-08 9:20:41 葵花卡盟客服", "亲，马上给您发", "",
+    "2024-10-08 11:02:09 小葵", "两个小时了", "",
+    "2024-10-08 11:30:00 葵花卡盟客服", "库存问题，补货中，请耐心等待"]))
+
+# 4. QQ mht with 上午/下午 times, several <font> spans, &nbsp; in a name, an <IMG> whose part is
+#    missing, and the first message's colour wrong (lqzhgood's warning).
+MHT_FONT = "<font style=\"font-size:10pt;font-family:'宋体','MS Sans Serif',sans-serif;\" color='000000'>"
+
+
+def mht_row(colour: str, sender: str, time: str, content: str) -> str:
+    return (f"<tr><td><div style=color:{colour};padding-left:10px;><div style=float:left;margin-right:6px;>{sender}</div>{time}"
+            f"</div><div style=padding-left:20px;>{content}</div></td></tr>")
+
+
+def mht(rows: list[str], end: bool = True) -> str:
+    boundary = "----=_NextPart_00000000_1111_2222_3333.444455556666"
+    head = ("From: <Save by Tencent MsgMgr>\nSubject: Tencent IM Message\nMIME-Version: 1.0\nContent-Type:multipart/related;\n"
+            f"\tcharset=\"utf-8\"\n\ttype=\"text/html\";\n\tboundary=\"{boundary}\"\n\n--{boundary}\nContent-Type:text/html\n"
+            "Content-Transfer-Encoding:7bit\n\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>QQ Message</title></head><body>"
+            "<table width=100% cellspacing=0><tr><td><div style=padding-left:10px;><br><b>消息记录</b></div></td></tr>"
+            "<tr><td><div style=padding-left:10px;>消息分组:我的好友</div></td></tr><tr><td><div style=padding-left:10px;>消息对象:"
+            "星河&nbsp;卡盟</div></td></tr>\n")
+    body = head + "\n".join(rows) + "\n"
+    if end:
+        body += f"</table></body></html>\n\n--{boundary}--\n"
+    return body
+
+
+DATE = ("<tr><td style=border-bottom-width:1px;border-bottom-color:#8EC3EB;border-bottom-style:solid;color:#3568BB;"
+        "font-weight:bold;height:24px;line-height:24px;padding-left:10px;margin-bottom:5px;>日期: {}</td></tr>")
+write("qq_friend_ampm.mht", mht([
+    DATE.format("2024-11-11"),
+    mht_row("#006EFE", "林小满", "上午11:58:02", MHT_FONT + "在吗？双十一拍的卡密没到</font>"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "下午12:03:45", MHT_FONT + "亲稍等，</font>" + MHT_FONT + "晚上8点前给您处理好</font>"),
+    mht_row("#42B475", "林小满", "下午9:10:00", MHT_FONT + "8点早过了<br>人呢？</font>"),
+    mht_row("#42B475", "林小满", "下午9:10:30", '<IMG src="{AAAAAAAA-0000-1111-2222-333333333333}.dat">'),
+    DATE.format("2024-11-12"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "上午10:00:00", MHT_FONT + "不是我们的问题，卡密泄露不归我们管</font>"),
+    mht_row("#42B475", "林小满", "上午10:01:00", MHT_FONT + "要求退一赔三，不然12315见</font>"),
+]), bom=True, newline="\r\n")
+write("qq_truncated.mht", mht([
+    DATE.format("2024-11-11"),
+    mht_row("#42B475", "林小满", "11:58:02", MHT_FONT + "在吗？</font>"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "12:03:45", MHT_FONT + "在的，稍后给您补发</font>"),
+], end=False), bom=True, newline="\r\n")
+
+# 5. QCE V5 group chat: a member title, multi-line content, 回复 line, declared count ≠ records.
+write("qce_group_mismatch.txt", "\n".join([
+    "[QQChatExporter V5 / https://github.com/shuakami/qq-chat-exporter]", "[本软件是免费的开源项目~]", "",
+    "===============================================", "           QQ聊天记录导出文件", "===============================================", "",
+    "聊天名称: 千帆卡盟交流群", "聊天类型: 群聊", "导出时间: 2025-03-02 10:00:00", "消息总数: 5",
+    "时间范围: 2025-03-01 09:00:00 - 2025-03-01 21:00:00", "", "",
+    "小雨点:", "时间: 2025-03-01 09:00:00", "内容: 群主，我的订单QF20250301085911没到账", "", "",
+    "[群主] 千帆卡盟:", "时间: 2025-03-01 09:05:00", "内容: 第三方接口异常，1小时内补发", "第二行：请勿重复下单", "", "",
+    "小雨点:", "时间: 2025-03-01 21:00:00", "内容: 都12个小时了，申请退款", "回复: 03-01 09:05 千帆卡盟 - 第三方接口异常，1小时内补发", "", "",
+    "===============================================", "              导出完成", "===============================================",
+    "总计导出 3 条消息", "导出时间: 2025-03-02 10:00:00"]))
+
+# 6. MemoTrace v1 TXT re-saved with CRLF: escaped names, quote reply, link card, one-line system, multi-line.
+write("memotrace_v1_crlf.txt", "\n".join([
+    "2024-08-08 08:08:08 Tom\\'s Shop", "早上好，充值卡已发：", "卡号 8888 0000 1111", "密码 AB12-CD34", "",
+    "2024-08-08 08:30:00 我是买家", "提示该卡已被使用，你发的是二手卡吧", "",
+    "2024-08-08 08:31:12 我是买家", "[图片]", "",
+    "2024-08-08 08:40:00 Tom\\'s Shop", "[链接]:退款说明", "            description:点击查看", "            url:https://example.com/r", "",
+    "2024-08-08 08:41:00 \"Tom's Shop\" 撤回了一条消息", "",
+    "2024-08-08 08:45:30 我是买家", "你撤回的是什么？要么换一张能用的，要么全额退款", "引用:Tom\\'s Shop:早上好，充值卡已发：", "",
+    "2024-08-08 09:00:00 Tom\\'s Shop", "发错了，确实是我们的失误，3个工作日内退款", "", ""]), newline="\r\n")
+
+# 7. MemoTrace v1 CSV: a 9-value 1-to-1 row (Jan–Feb 2024 builds), a transfer (49/2000) with its
+#    amount, a revoke in CDATA, an empty quote reply, a StrTime that disagrees with CreateTime.
+HEAD = ["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent", "StrTime", "Remark", "NickName", "Sender"]
+rows = [HEAD,
+        ["901", "12", "1", "0", "1", "1717200000", "2", "老板，100元的卡现在有吗", "2024-06-01 08:00:00"],
+        ["902", "12", "1", "0", "0", "1717200060", "3", "有的，转账就发，秒到", "2024-06-01 08:01:00"],
+        ["903", "12", "49", "2000", "1", "1717200120", "2",
+         '<msg><appmsg><des><![CDATA[收到转账95.00元]]></des><wcpayinfo><feedesc><![CDATA[￥95.00]]></feedesc></wcpayinfo></appmsg></msg>',
+         "2024-06-01 08:02:00"],
+        ["905", "12", "1", "0", "0", "1717203600", "3", "系统繁忙，稍等一会儿给你发", "2024-06-01 09:00:00"],
+        ["907", "12", "10000", "0", "0", "1717203700", "3", '<![CDATA["店长" 撤回了一条消息]]>', "2024-06-01 09:01:40"],
+        ["908", "12", "49", "57", "1", "1717207200", "2", "", "2024-06-01 10:00:00"],
+        ["909", "12", "1", "0", "1", "1717207260", "2", "一个小时了，退钱", "2024-06-01 18:01:00"]]
+write("memotrace_v1_short_rows.csv", csv_text(rows), bom=True)
+
+# 8. MemoTrace v1 HTML: JS escapes (\\n, \\', \\u), a transfer, a call, a recall, a voice with its text.
+write("memotrace_v1_escapes.html", "\n".join([
+    "<html><head><meta charset=\"UTF-8\"><title>甜甜卡铺</title></head><body><script>",
+    "const chatMessages = [",
+    "{ type:1, text: '你好，50的卡密\\n什么时候发？',is_send:1,avatar_path:'',timestamp:1725148800,is_chatroom:0,displayname:'小\\u7ea2'},"
+    "{ type:49, sub_type:2000, text:'已收款', paysubtype:3, pay_memo:'卡密', feedesc:'￥48.00',is_send:0,timestamp:1725148860,is_chatroom:0,displayname:'甜甜卡铺'},"
+    "{ type:1, text: '收到了，亲，It\\'s OK，2小时内发你',is_send:0,avatar_path:'',timestamp:1725148900,is_chatroom:0,displayname:'甜甜卡铺'},"
+    "{ type:50, text:'通话时长 00:45', call_type:1,timestamp:1725160000,is_chatroom:0,displayname:'甜甜卡铺',},",
+    "{ type:34, text:'./voice/1.mp3', voice_to_text:'我们这边的问题',is_send:0,timestamp:1725160100,is_chatroom:0,displayname:'甜甜卡铺'},"
+    "{ type:0, text: '\"甜甜卡铺\" 撤回了一条消息', displayname:'',timestamp:1725160200},"
+    "{ type:1, text: '能不能今天退款？',is_send:1,timestamp:1725163200,is_chatroom:0,displayname:'小红'},",
+    "];", "</script></body></html>"]))
+
+# 9. MemoTrace v2 TXT: transfer with its trailing newline, merged forward with empty lines, quote,
+#    system title with only the time, no final newline.
+write("memotrace_v2_forward.txt", "\n\n".join([
+    "2024-07-01 10:00:00 春风\n老板在吗",
+    "2024-07-01 10:00:30 春风\n【发起转账】:￥30.00\n备注: 卡密\n",
+    "2024-07-01 10:01:00 阿福小店\n【已收款】:￥30.00\n备注: 卡密\n",
+    "2024-07-01 10:02:00 春风\n【合并转发的聊天记录】\n\n- 2024-06-30 09:00 阿福小店: 保证到账\n\n- 2024-06-30 09:01 春风: 好",
+    "2024-07-01 10:05:00 阿福小店\n这是上游卡单了，今晚给你补发\n引用：春风: 老板在吗",
+    "2024-07-01 10:06:00\n\"阿福小店\" 撤回了一条消息",
+    "2024-07-03 10:00:00 春风\n两天了还没补发，我要退款",
+    "2024-07-04 09:00:00 春风\n人呢？再不退我就去找平台介入"]))
+
+# 10. MemoTrace v2 CSV: ids mangled by Excel (4.22E+18), a system row with an empty sender.
+rows = [["消息ID", "类型", "发送人", "时间", "内容", "备注", "昵称", "更多信息"],
+        ["4.22E+18", "文本", "海盐", "2024-07-10 12:00:00", "卡密无效，提示已被使用", "海盐", "海盐", "more"],
+        ["4.22E+18", "文本", "北极星卡盟", "2024-07-10 12:05:00", "不会的，您清除缓存后重新尝试", "北极星卡盟", "北极星", "more"],
+        ["4.22E+18", "转账", "海盐", "2024-07-10 12:06:00", "【发起转账】:￥0.01\n备注: 测试\n", "海盐", "海盐", "more"],
+        ["4.22E+18", "系统消息", "", "2024-07-10 12:07:00", "\"北极星\" 撤回了一条消息", "北极星卡盟", "北极星", "more"],
+        ["4.22E+18", "文本", "海盐", "2024-07-10 12:10:00", "别拖了，给我补发", "海盐", "海盐", "more"]]
+write("memotrace_v2_excel_ids.csv", csv_text(rows), bom=True)
+
+# 11. MemoTrace v2 AI-TXT: must be refused.
+write("memotrace_v2_ai_chat.txt", "\n".join([
+    "********************2024-05-01********************", "", "海盐:", "订单号 [id_card xxx] 没到账", "", "北极星卡盟:", "马上处理"]))
+
+# 12. chatlog text for a one-day query (time only) and a query across New Year (MM-DD only).
+write("chatlog_oneday.txt", "\n".join([
+    "我 09:00:00", "还没到账", "",
+    "风铃卡盟(wxid_fengling01) 09:05:00", "亲，风控拦截了，需人工审核，今天之内处理", "",
+    "系统消息 09:06:00", "\"风铃卡盟\" 撤回了一条消息", "",
+    "我 18:00:00", "今天之内？现在都六点了", "", ""]))
+write("chatlog_newyear.txt", "\n".join([
+    "小北(我) 12-31 23:50:00", "新年卡还没到", "",
+    "新年卡店(wxid_xnk) 12-31 23:55:00", "> 小北: 新年卡还没到", "已反馈给上级，明天处理", "",
+    "小北(我) 01-02 10:00:00", "退款吧", "", ""]))
+
+# 13. chatlog CSV: multi-line content in quotes, a group conversation (no self flag).
+rows = [["Time", "SenderName", "Sender", "TalkerName", "Talker", "Content"],
+        ["2024-09-09 09:09:09", "阿九", "wxid_ajiu", "卡友群", "123456@chatroom", "群主，卡密无效\n提示该卡已被使用"],
+        ["2024-09-09 09:10:00", "群主老李", "wxid_laoli", "卡友群", "123456@chatroom", "不是我们的问题，您操作不当吧"],
+        ["2024-09-09 09:12:00", "阿九", "wxid_ajiu", "卡友群", "123456@chatroom", "[转账|发送 ￥20.00](押金)"]]
+out = io.StringIO()
+csv.writer(out, lineterminator="\n").writerows(rows)
+write("chatlog_group.csv", out.getvalue())
+
+# 14. PyWxDump: the SECOND page of a long chat (file name says so), voice, transfer, a system notice.
+rows = [["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"],
+        ["5001", "7001", "文本", "1", "wxid_me01", "wxid_shop02", "卡呢？说好的半小时", "", "2024-10-01 10:00:00"],
+        ["5002", "7002", "语音", "0", "wxid_shop02", "wxid_shop02", "语音时长：3.10秒\n翻译结果：马上", "x.wav", "2024-10-01 10:01:00"],
+        ["5003", "7003", "转账", "0", "wxid_shop02", "wxid_shop02", "转账：￥100.00\n转账说明：退款\n转账时间：2024-10-01 10:30:00", "", "2024-10-01 10:30:00"],
+        ["5004", "7004", "系统通知", "0", "wxid_shop02", "wxid_shop02", "你已添加了卡盟小二，现在可以开始聊天了。", "", "2024-10-01 10:31:00"]]
+write("wxid_shop02_5000_10000.csv", csv_text(rows))
+
+# 15. WeFlow group chat (no '我'), [其他消息] voice, a WeFlow transfer line.
+write("weflow_group.txt", "\n".join([
+    "2024-10-05 20:00:00 '米粒'", "谁知道发卡机器人掉线了吗", "",
+    "2024-10-05 20:01:00 '卡盟客服-阿May'", "[其他消息]", "",
+    "2024-10-05 20:02:00 '卡盟客服-阿May'", "维护完自动补发，尽快", "",
+    "2024-10-05 20:03:00 '米粒'", "好的，不用补了，把钱退给我", "", ""]))
+
+# 16. WechatExporter: system line in English, continuation lines, a transfer template, a quote.
+write("wechatexporter_system.txt", "\n".join([
+    "叮当卡铺 - 微信聊天记录", "",
+    "大雄 (2024-12-01 08:00:00):在吗",
+    "叮当卡铺 (2024-12-01 08:01:00):在的",
+    "大雄 (2024-12-01 08:02:00):微信转账 ￥66.00",
+    "System Message: 叮当卡铺 撤回了一条消息",
+    "叮当卡铺 (2024-12-01 08:05:00):「大雄：在吗」",
+    "- - - - -",
+    "卡密已正常发放，您自己再查一下",
+    "大雄 (2024-12-01 09:00:00):没有，要求退款"]))
+
+# 17. WeChat Windows copy with a body line that ends in ':' and CRLF.
+write("wechat_windows_colon.txt", "\n".join([
+    "我:", "老板，卡号如下:", "1234 5678", "",
+    "小金卡铺:", "收到，马上给你看", "",
+    "小金卡铺:", "您填错区服了", "",
+    "我:", "没有填错，给我退钱", ""]), newline="\r\n")
+
+# 18. WeChat Mac copy with an empty body line inside a message.
+write("wechat_mac_multiline.txt", "\n".join([
+    "豆豆 2025/2/14 20:00", "情人节的卡还没到", "", "订单DD20250214195501", "",
+    "豆豆 2025/2/14 20:00", "[图片]", "",
+    "甜心卡盟 2025/2/14 20:30", "明天给你补发，别急", "",
+    "豆豆 2025/2/15 23:59", "明天已经过了", ""]))
+
+# 19. 千牛 copy: name glued to time, 发送中, a hand-over line, a stand-alone recall, noise.
+write("qianniu_glued.txt", "\n".join([
+    "当前用户来自 手机淘宝", "商品详情页", "",
+    "tb_yueliang2024-4-1 8:00:00", "在吗，卡密无效", "发送中", "",
+    "月亮数码:小米 2024-4-1 8:01:02", "亲，麻烦提供一下截图", "已读", "",
+    "月亮数码:小米 --> 月亮数码:售后 2024-4-1 8:02:00", "",
+    "月亮数码:售后 2024-4-1 8:05:00", "已经被使用过了，我们给您补发一张", "未读", "",
+    "月亮数码:售后 撤回了一条消息", "",
+    "tb_yueliang 2024-4-1 9:00:00", "撤回了什么？", ""]), newline="\r\n")
+
+# 20. Ticket transcript with its header fields, a GB18030 re-save, and a header-looking line in a body.
+write("ticket_gbk.txt", "\n".join([
+    "工单编号：TK-2024-0099", "问题类型：未到账", "创建时间：2024-05-20 09:00:00", "----------", "",
+    "用户 2024-05-20 09:00:05", "100元话费没到账", "",
+    "客服小智 2024-05-20 09:10:00", "您好，上游供货商问题，已为您提交工单，48小时内处理", "",
+    "用户 2024-05-22 10:00:00", "48小时过了。上次的对话：", "客服小智 2024-05-20 09:10:00", "", "就这样，要求退款",
+    ""]), encoding="gb18030")
+
+# 21. Web-chat bracket copy with seconds, a continuation line, ASCII colon.
+write("ticket_bracket_seconds.txt", "\n".join([
+    "[2024-08-08 08:00:01] 我: 卡密无效",
+    "[2024-08-08 08:00:30] 客服-小丁：亲，不能保证马上处理，但会尽快给您答复",
+    "第二行：请留意短信",
+    "[2024-08-08 08:02:00] 客服-小丁：是不是您输错了？",
+    "[2024-08-08 08:03:00] 我：没输错，退款吧"]))
+
+# 22. A pasted WeChat Mac chat (standard input) in which the user calls themself 我.
+write("pasted_mac_me.txt", "\n".join([
+    "我 2025/3/3 10:00", "付了款没发货", "",
+    "蓝莓小铺 2025/3/3 10:02", "亲，3个工作日内发货", "",
+    "我 2025/3/10 10:00", "一周了", ""]))
