@@ -117,3 +117,39 @@ def test_timeline_analyzers_see_every_event(case_dir: Path, monkeypatch: pytest.
     assert len(silence) == 1 and silence[0]["id"] == "T0001" and silence[0]["source"] == "timeline:count_contacts"
     assert run("-C", case_dir, "event", "rm", "M0002").exit_code == 0
     assert not [e for e in run_json("-C", case_dir, "timeline")["events"] if e["kind"] == "silence"]
+
+
+def _inputs() -> list[Path]:
+    data = Path(__file__).parents[1] / "data"
+    found = []
+    for folder in ("payments", "chats"):
+        for path in sorted((data / folder).rglob("*")):
+            if (path.is_file() and not path.name.endswith((".json", ".py", ".tsv", ".md"))
+                    and not path.name.startswith(".")):
+                found.append(path)
+    return found
+
+
+@pytest.mark.parametrize("path", _inputs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_test_input_is_claimed_by_two_sources(path: Path) -> None:
+    """Payment and chat sources are built apart; detection across both must stay unambiguous."""
+    from kameng_cli.ingest.base import CLAIM
+
+    registry.reset()
+    sample = Sample.of(path)
+    claims = sorted(s.name for s in registry.sources().values() if s.sniff(sample) >= CLAIM)
+    assert len(claims) <= 1, claims
+
+
+def test_shared_payment_fixtures_are_not_taken_for_chats() -> None:
+    from conftest import SHARED
+
+    fixtures = SHARED / "formats" / "fixtures"
+    if not fixtures.is_dir():
+        pytest.skip("../shared is not present")
+    from kameng_cli.ingest.base import CLAIM
+
+    registry.reset()
+    for path in sorted(fixtures.glob("*.csv")) + sorted(fixtures.glob("*.xlsx")):
+        claims = [s.name for s in registry.sources().values() if s.sniff(Sample.of(path)) >= CLAIM]
+        assert len(claims) == 1 and not claims[0].startswith(("memotrace", "qq", "chatlog")), (path.name, claims)

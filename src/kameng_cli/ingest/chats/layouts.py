@@ -110,6 +110,10 @@ def _header_layout(line: str, blank_before: bool) -> str | None:
     if BRACKET_LINE.match(line):
         return "ticket-bracket"
     if line[:4].isdigit():
+        # A table row that starts with a time (payment exports: `2023-05-28 21:05:11 ,文化休闲 ,…`,
+        # Alipay 2023+ pads every cell) is not a message header.
+        if line.count(",") >= 4 or line.count("\t") >= 4:
+            return None
         if WEFLOW_HEADER.match(line):
             return "weflow-txt"
         if QQ_HEADER.match(line) or TIME_FIRST.match(line):
