@@ -1,0 +1,79 @@
+"""`kameng calendar --update FILE` / `--show YEAR`: the 放假调休 schedule deadlines are computed with."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import typer
+
+from ..errors import CaseNotFound, UserInputError
+from ..i18n import t
+from .env import get_env
+from .options import JSON
+
+
+def register(app: typer.Typer) -> None:
+    app.command("calendar", help="Load the official holiday schedule, or show a year's holidays. / 节假日调休安排")(calendar)
+
+
+def calendar(
+    ctx: typer.Context,
+    update: Path | None = typer.Option(None, "--update", help="A schedule file (TOML or JSON, see docs/process.md) to load.", metavar="FILE"),
+    show: int | None = typer.Option(None, "--show", help="List the holidays and make-up working days of YEAR.", metavar="YEAR"),
+    as_json: bool = JSON,
+) -> None:
+    from ..legal.calendar import Calendar
+    from ..process.holidays import (
+        changes,
+        install_schedule,
+        open_deadlines,
+        read_schedule,
+        year_days,
+        year_source,
+    )
+
+    env = get_env(ctx)
+    if update is None and show is None:
+        raise UserInputError("process.calendar.what")
+    document: dict = {"schema": "kameng.calendar/1"}
+    if update is not None:
+        schedule = read_schedule(update)
+        store = None
+        with contextlib.suppress(CaseNotFound):
+            store = env.store()
+        before = open_deadlines(store, Calendar()) if store is not None else {}
+        target = install_schedule(update, schedule)
+        after = open_deadlines(store, Calendar()) if store is not None else {}
+        changed = changes(before, after)
+        document["update"] = {"file": str(update), "stored": str(target), "years": sorted(schedule.years),
+                              "holidays": len(schedule.holidays), "workdays": len(schedule.workdays),
+                              "recomputed": [c.to_json() for c in changed]}
+        if not as_json:
+            env.info(t("process.calendar.loaded", years="、".join(str(y) for y in sorted(schedule.years)),
+                       holidays=len(schedule.holidays), workdays=len(schedule.workdays), path=str(target)))
+            for c in changed:
+                mark = lambda est: t("process.calendar.estimated_mark") if est else ""  # noqa: E731
+                typer.echo(t("process.calendar.changed", id=c.submission, channel=t(f"process.channel.{c.channel}"),
+                             clock=t(f"process.clock.{c.clock}"), before=c.before + mark(c.before_estimated),
+                             after=c.after + mark(c.after_estimated)))
+    if show is not None:
+        if not 1900 <= show <= 2200:
+            raise UserInputError("process.calendar.bad_year", value=show)
+        cal = Calendar()
+        days = year_days(cal, show)
+        source = year_source(cal, show)
+        document["show"] = {"year": show, "source": source, "days": days}
+        if not as_json:
+            typer.echo(t("process.calendar.show_title", year=show, source=_source_label(source)))
+            for day in days:
+                reason = t(f"process.calendar.reason.{day['reason']}")
+                typer.echo(f"  {day['date']}  {reason}  {day['name']}".rstrip())
+    if as_json:
+        env.emit_json(document)
+
+
+def _source_label(source: str) -> str:
+    if source in ("estimated", "chinesecalendar"):
+        return t(f"process.calendar.source.{source}")
+    return source

@@ -1,0 +1,129 @@
+"""`kameng joint DIR... --to 12315|court|police`: one complaint for several buyers of one merchant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tomlkit
+
+from conftest import NOT_DELIVERED, run
+
+from .helpers import golden_text, ok, proof
+
+ID_B = "11010519491231002X"  # valid GB 11643 check digit
+
+
+def buyer(root: Path, name: str, order: str, price: str, complainant: dict[str, str], merchant: dict[str, str] | None = None) -> Path:
+    folder = root / name
+    args = list(NOT_DELIVERED)
+    args[args.index("--order-no") + 1] = order
+    args[args.index("--price") + 1] = price
+    assert run("init", folder, *args).exit_code == 0
+    doc = tomlkit.parse((folder / "case.toml").read_text(encoding="utf-8"))
+    for key, value in complainant.items():
+        doc["complainant"][key] = value
+    for key, value in (merchant or {}).items():
+        doc["merchant"][key] = value
+    (folder / "case.toml").write_text(tomlkit.dumps(doc), encoding="utf-8")
+    return folder
+
+
+def three_buyers(tmp_path: Path) -> list[Path]:
+    root = tmp_path / "buyers"
+    a = buyer(root, "a", "XC-A-1", "100", {"name": "王小明", "phone": "13812345678", "address": "北京市朝阳区建国路88号1栋101室"})
+    b = buyer(root, "b", "XC-B-2", "50", {"name": "李四", "phone": "13987654321", "id_number": ID_B,
+                                           "address": "上海市浦东新区世纪大道100号2单元"})
+    c = buyer(root, "c", "XC-C-3", "30.5", {"name": "赵六", "phone": "13700001111"})
+    ok("-C", b, "add", proof(tmp_path, "付款截图说明.txt", "支付宝付款 50 元\n"))
+    return [a, b, c]
+
+
+def test_joint_12315(tmp_path: Path) -> None:
+    from kameng_cli.legal.law import article
+
+    a, b, c = three_buyers(tmp_path)
+    result = run("joint", a, b, c, "--to", "12315", "-o", "-", "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.splitlines()[0] == "3名消费者就同一经营者云游数码专营店的同类问题共同投诉，涉及金额合计¥180.50"
+    assert "| 合计 |" in text and "¥180.50" in text
+    # The representative's identity stays (12315 needs it); the others' contact data does not.
+    assert "王小明" in text and "13812345678" in text
+    assert "李四" in text and "赵六" in text  # co-complainants are named: 共同投诉 needs their consent
+    for secret in ("13987654321", "13700001111", ID_B, "世纪大道100号"):
+        assert secret not in text, secret
+    # 办法 第十二条, verbatim from the verified data.
+    quoted = article("TSJB-12").text.split("\n")
+    assert "《市场监督管理投诉举报处理办法》第十二条" in text
+    for paragraph in quoted:
+        assert paragraph in text
+    # Each buyer's evidence list, with its own labels.
+    assert "乙证1" in text and "付款截图说明.txt" in text
+    for order in ("XC-A-1", "XC-B-2", "XC-C-3"):
+        assert order in text
+    golden_text("joint_12315.md", text)
+
+
+def test_joint_police_masks_other_names_and_writes_to_drafts(tmp_path: Path) -> None:
+    a, b, c = three_buyers(tmp_path)
+    result = run("joint", a, b, c, "--to", "police", "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    written = sorted((a / "drafts").glob("joint-police-*.md"))
+    assert len(written) == 1
+    text = written[0].read_text(encoding="utf-8")
+    assert "李某" in text and "李四" not in text and "赵某" in text
+    assert "《刑事诉讼法》第一百一十条第二款" in text
+    run("joint", a, b, c, "--to", "police", "--date", "2024-06-01")
+    assert len(sorted((a / "drafts").glob("joint-police-*.md"))) == 2  # never overwritten
+
+
+def test_joint_representative_and_court(tmp_path: Path) -> None:
+    a, b, c = three_buyers(tmp_path)
+    result = run("joint", a, b, c, "--to", "court", "--as", b, "-o", "-")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "| 1（代表人） | 李四 | 13987654321 |" in text
+    assert "13812345678" not in text
+    assert "第十二条" not in text  # the 12315 rule is not a court rule
+
+
+def test_joint_refuses_a_different_merchant(tmp_path: Path) -> None:
+    a, b, _c = three_buyers(tmp_path)
+    odd = buyer(tmp_path / "buyers", "odd", "XC-O", "10", {"name": "钱七"}, {"name": "别家数码"})
+    result = run("joint", a, odd, b, "--to", "12315", "-o", "-")
+    assert result.exit_code == 2
+    assert "odd" in result.stderr and "别家数码" in result.stderr and "云游数码专营店" in result.stderr
+
+
+def test_joint_matches_by_uscc(tmp_path: Path) -> None:
+    root = tmp_path / "buyers"
+    a = buyer(root, "a", "X1", "10", {"name": "甲"}, {"name": "云游数码", "uscc": "91350100M000100Y43"})
+    b = buyer(root, "b", "X2", "10", {"name": "乙"}, {"name": "云游数码专营店（星辰卡盟）", "uscc": "91350100M000100Y43"})
+    c = buyer(root, "c", "X3", "10", {"name": "丙"}, {"name": "云游数码", "uscc": "91110000600037341L"})
+    assert run("joint", a, b, "--to", "12315", "-o", "-").exit_code == 0
+    result = run("joint", a, b, c, "--to", "12315", "-o", "-")
+    assert result.exit_code == 2 and "c" in result.stderr and "91110000600037341L" in result.stderr
+
+
+def test_joint_bad_usage(tmp_path: Path) -> None:
+    a, b, _c = three_buyers(tmp_path)
+    for args, needle in ((["joint", a, "--to", "12315"], "两个"), (["joint", a, b, "--to", "heimao"], "heimao"),
+                         (["joint", a, tmp_path, "--to", "12315"], "case.toml"), (["joint", a, a, "--to", "12315"], "两次")):
+        result = run(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert needle in result.stderr, (args, result.stderr)
+
+
+def test_joint_pdf_through_the_draft_renderer(tmp_path: Path) -> None:
+    import pytest
+
+    pytest.importorskip("typst")
+    from pypdf import PdfReader
+
+    a, b, c = three_buyers(tmp_path)
+    target = tmp_path / "joint.pdf"
+    result = run("joint", a, b, c, "--to", "12315", "--format", "pdf", "-o", target, "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "共同投诉书" in text and "¥180.50" in text and "13987654321" not in text
+    assert run("joint", a, b, c, "--to", "12315", "--format", "pdf", "-o", "-").exit_code == 2
