@@ -87,7 +87,7 @@ CASE_COMMENTS = {
     "problem": "问题类型：not-delivered 未到账/未发货, card-invalid 卡密无效/已使用, not-as-described 描述不符, "
     "delayed 延迟发货, merchant-vanished 商家跑路/失联, after-sales-refused 售后推诿/拒绝退款, "
     "account-stolen 账号被盗刷, privacy-leak 隐私泄露, illegal-goods 售卖非法卡密",
-    "claims": "诉求（可多选）：refund 退款, redeliver 补发, compensation 赔偿",
+    "claims": "诉求（可多选）：refund 退款, redeliver 补发, compensation 赔偿, interest 利息",
     "my_names": "你在聊天记录中的昵称/备注名（用于区分“我”和对方）",
     "fraud": "是否认为商家存在欺诈（收款后失联、出售已使用卡密、虚假宣传等）；影响是否主张“退一赔三”",
     "statement": "你自己的补充陈述（只写事实；起草文书时会检查措辞）",

@@ -32,6 +32,7 @@ CLAIMS: dict[str, dict[str, str]] = {
     "refund": {"zh": "退款", "en": "refund"},
     "redeliver": {"zh": "补发/重新交付", "en": "redeliver"},
     "compensation": {"zh": "赔偿", "en": "compensation"},
+    "interest": {"zh": "利息", "en": "interest"},
 }
 
 EXHIBIT_KINDS: dict[str, dict[str, str]] = {

@@ -1,0 +1,537 @@
+"""Everything a channel template prints, prepared here: templates only lay it out (DESIGN.md).
+
+The context is built from case.toml, the timeline, the exhibits, the check report, the law data and
+the calendar. Every string that can hold personal data passes through the channel's Redactor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..legal import citations
+from ..legal.claims import Claims, compute
+from ..model.slugs import CLAIMS, EVENT_KINDS, EXHIBIT_KINDS, PROBLEM_TYPES, label
+from ..parsing.amounts import format_yuan
+from ..parsing.times import to_cst
+from .channels import ChannelSpec
+from .redact import Redactor
+from .tone import ToneWarning, lint
+
+if TYPE_CHECKING:
+    from ..case.store import CaseStore
+    from ..legal.law import Quote
+    from ..model.case import Case
+    from ..model.finding import CheckReport
+    from ..model.records import Event, Exhibit
+
+# What the problem looks like in the first line: 订单号 + 问题类型 + 诉求.
+PROBLEM_PHRASES = {
+    "not-delivered": "购买{goods}未到账",
+    "card-invalid": "购买{goods}卡密无效",
+    "not-as-described": "购买{goods}与商品描述不符",
+    "delayed": "购买{goods}延迟到账",
+    "merchant-vanished": "购买{goods}后商家失联",
+    "after-sales-refused": "购买{goods}出现问题，售后拒绝退款",
+    "account-stolen": "账号被他人登录盗刷",
+    "privacy-leak": "个人信息被泄露",
+    "illegal-goods": "平台售卖来路不明的卡密",
+}
+
+PROVES = {
+    "payment": "付款事实、金额、时间与收款方",
+    "order": "订单内容、订单号与订单状态",
+    "product": "商品页承诺的面值、到账方式与时限",
+    "delivery-failure": "卡密无效或未到账",
+    "received": "实际收到的内容",
+    "chat": "与对方的沟通经过及对方的答复",
+    "agreement": "平台规则或服务协议的条款",
+    "bank": "银行扣款记录",
+    "merchant-info": "商家主体信息",
+    "complaint": "此前投诉的记录与答复",
+    "other": "补充材料",
+}
+
+_FORMAT_CLAUSE = re.compile(r"概不退换|售出不退|一经售出|不退不换|不予退款|虚拟商品不退|最终解释权|单方解释权")
+_FINAL_INTERPRETATION = re.compile(r"最终解释权|单方解释权")
+_QUOTED_KINDS = ("promise", "deflection", "refused", "admission", "reply")
+_SKIPPED_KINDS = ("message", "captured")
+MAX_FACTS = 40
+
+
+@dataclass
+class Fact:
+    time: str
+    text: str
+    exhibits: list[str]  # 证据1, 证据3
+    event: str
+
+    @property
+    def sentence(self) -> str:
+        cite = f"（{'、'.join(self.exhibits)}）" if self.exhibits else "（本人陈述）"
+        return f"{self.time}，{self.text}{cite}。" if self.time else f"{self.text}{cite}。"
+
+
+@dataclass
+class EvidenceItem:
+    number: int
+    label: str  # 证据1
+    exhibit: Exhibit
+    name: str
+    kind: str
+    proves: str
+    sha: str
+    captured: str
+
+
+@dataclass
+class DeadlineInfo:
+    name: str  # what the date is
+    due: date
+    text: str  # one sentence for the letter
+    explain: str  # how it was computed
+    basis: str  # citation
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DraftContext:
+    spec: ChannelSpec
+    values: dict[str, Any]
+    missing: list[str]
+    tone: list[ToneWarning]
+    blockers: list[Any]
+    deadlines: list[DeadlineInfo]
+    evidence: list[EvidenceItem]
+    claims: Claims
+    quotes: list[Quote]
+    redactor: Redactor
+    length_warnings: list[tuple[str, int, int]]
+
+
+def cn_date(value: date | datetime) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def cn_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = to_cst(value)
+    return f"{cn_date(local)}{local.strftime('%H:%M')}"
+
+
+def _goods(case: Case) -> str:
+    return case.order.goods or "所购商品"
+
+
+def first_line(case: Case, claims: Claims) -> str:
+    """订单号 + 问题类型 + 诉求, e.g. 订单XC20240501095512，购买云游一卡通100元未到账，要求全额退款¥100.00."""
+    parts = []
+    if case.order.number:
+        parts.append(f"订单{case.order.number}")
+    parts.append(PROBLEM_PHRASES.get(case.problem, "{goods}").format(goods=_goods(case)))
+    parts.append("要求" + demand_phrase(claims))
+    return "，".join(parts)
+
+
+def demand_phrase(claims: Claims) -> str:
+    money = ""
+    if claims.refund:
+        if claims.refund_due is None:
+            money = "退款"
+        elif claims.refunded > 0:
+            money = f"退还剩余款项{format_yuan(claims.refund_due)}"
+        else:
+            money = f"全额退款{format_yuan(claims.refund_due)}"
+    text = ""
+    if claims.redeliver and money:
+        text = f"补发或{money}"
+    elif claims.redeliver:
+        text = "补发"
+    else:
+        text = money or "处理"
+    if claims.compensation.offered and claims.compensation.amount is not None:
+        text += f"并赔偿{format_yuan(claims.compensation.amount)}"
+    if claims.interest:
+        text += "及利息"
+    return text
+
+
+def demand_items(case: Case, claims: Claims, spec: ChannelSpec) -> list[str]:
+    """The numbered demands (诉讼请求 / 处理请求)."""
+    items = []
+    goods = _goods(case)
+    if claims.redeliver:
+        items.append(f"按订单约定向我交付{goods}" + ("；如无法交付，" if claims.refund else "") )
+    if claims.refund:
+        if claims.refund_due is None:
+            items.append("退还我支付的全部货款")
+        elif claims.refunded > 0:
+            items.append(f"退还剩余货款{format_yuan(claims.refund_due)}（实付{format_yuan(claims.price)}，"
+                         f"已退{format_yuan(claims.refunded)}）")
+        else:
+            items.append(f"退还货款{format_yuan(claims.refund_due)}")
+    if claims.redeliver and claims.refund and len(items) >= 2:
+        items[0:2] = [items[0] + items[1]]
+    comp = claims.compensation
+    if comp.offered and comp.amount is not None:
+        reasons = "；".join(g.reason for g in comp.grounds)
+        items.append(f"依照《消费者权益保护法》第五十五条第一款增加赔偿{format_yuan(comp.amount)}"
+                     f"（价款{format_yuan(claims.price)}的三倍，不足五百元按五百元；理由：{reasons}）")
+    if claims.interest:
+        items.append("支付上述款项自付款之日起至实际支付之日止的资金占用利息")
+    if spec.slug == "court":
+        items.append("本案诉讼费用由被告承担")
+    return items
+
+
+def _evidence(exhibits: list[Exhibit], events: list[Event]) -> list[EvidenceItem]:
+    by_exhibit: dict[str, list[str]] = {}
+    for event in events:
+        if event.exhibit and event.kind not in _SKIPPED_KINDS:
+            names = by_exhibit.setdefault(event.exhibit, [])
+            kind = label(EVENT_KINDS, event.kind, "zh")
+            if kind not in names:
+                names.append(kind)
+    items = []
+    for number, exhibit in enumerate(exhibits, start=1):
+        proves = PROVES.get(exhibit.kind, "补充材料")
+        if exhibit.note and exhibit.kind == "other":
+            proves = exhibit.note
+        if by_exhibit.get(exhibit.id):
+            proves += f"（含：{'、'.join(by_exhibit[exhibit.id][:5])}）"
+        captured = cn_time(exhibit.captured_at) if exhibit.captured_at else "不详"
+        items.append(EvidenceItem(number, f"证据{number}", exhibit, exhibit.name, label(EXHIBIT_KINDS, exhibit.kind, "zh"),
+                                  proves, exhibit.sha256[:12], captured))
+    return items
+
+
+def _quoted(event: Event) -> str:
+    text = str(event.data.get("text") or event.data.get("phrase") or event.summary or "").strip()
+    return text.replace("\n", " ")
+
+
+def fact_text(event: Event, case: Case) -> str | None:
+    """One sentence about one event, or None for events that are not facts of the letter."""
+    kind, data = event.kind, event.data
+    who = {"merchant": "商家", "platform": "平台", "counterparty": "对方", "me": "我", "system": "系统"}.get(event.actor, "对方")
+    amount = format_yuan(event.amount) if event.amount is not None else ""
+    if kind in _SKIPPED_KINDS:
+        return None
+    if kind == "paid":
+        via = data.get("method") or case.order.payment_channel
+        to = data.get("counterparty")
+        text = "我" + (f"通过{via}" if via else "") + (f"向{to}" if to else "") + f"支付{amount or '货款'}"
+        if event.order_no or case.order.number:
+            text += f"，订单号{event.order_no or case.order.number}"
+        if data.get("trade_no"):
+            text += f"，交易号{data['trade_no']}"
+        return text
+    if kind == "refunded":
+        return f"我收到退款{amount}" if amount else "我收到退款"
+    if kind == "ordered":
+        return f"我下单购买{_goods(case)}" + (f"（订单号{event.order_no}）" if event.order_no else "")
+    if kind in ("delivery-failed", "delivered"):
+        status = data.get("status")
+        return f"订单页面显示“{status}”" if status else event.summary
+    if kind == "card-invalid":
+        return f"卡密验证结果：{event.summary}"
+    if kind == "promise":
+        return f"{who}承诺：“{_quoted(event)}”"
+    if kind == "deflection":
+        return f"{who}称：“{_quoted(event)}”"
+    if kind == "refused":
+        return f"{who}拒绝处理，称：“{_quoted(event)}”"
+    if kind == "admission":
+        return f"{who}承认：“{_quoted(event)}”"
+    if kind == "reply":
+        return f"{who}答复：“{_quoted(event)}”"
+    if kind == "promise-broken":
+        due = data.get("due")
+        when = cn_time(datetime.fromisoformat(due)) if due else ""
+        return f"对方承诺的期限{('（' + when + '）') if when else ''}已过，仍未履行"
+    if kind == "silence":
+        hours = _hours(data.get("hours"))
+        return f"对方此后{('超过' + hours + '小时') if hours else '长时间'}未回复"
+    if kind == "demand":
+        claim = data.get("claim")
+        value = data.get("amount")
+        if claim not in CLAIMS:
+            quoted = _quoted(event)
+            return f"我提出要求：“{quoted}”" if quoted else "我提出了要求"
+        return f"我要求{label(CLAIMS, str(claim), 'zh')}" + (f"{format_yuan(Decimal(str(value)))}" if value else "")
+    if kind == "contacted":
+        return f"我联系客服：{event.summary}" if event.summary else "我联系客服"
+    return event.summary or label(EVENT_KINDS, kind, "zh")
+
+
+def _hours(value: Any) -> str:
+    try:
+        return str(int(float(value)))
+    except (TypeError, ValueError):
+        return ""
+
+
+def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[tuple[Any, str]] = set()
+    for event in events:
+        text = fact_text(event, case)
+        # One message can yield two events (e.g. a deflection that also asks to wait): say it once.
+        if not text or (event.time, text) in seen:
+            continue
+        seen.add((event.time, text))
+        when = cn_time(event.time)
+        if event.time is None:
+            when = "（时间不详）"
+        elif "estimated" in event.time_flags:
+            when += "（时间为估计）"
+        cites = [numbers[event.exhibit]] if event.exhibit in numbers else []
+        facts.append(Fact(when, redactor(text), cites, event.id))
+    return facts[:MAX_FACTS]
+
+
+def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tuple[str, str]]:
+    """The user's own words and what was captured, for tone lint and clause detection."""
+    found = [("case.statement", case.statement)]
+    found += [(f"{e.id} note", e.note) for e in exhibits if e.note]
+    found += [(f"{e.id}", e.summary) for e in events if e.manual and e.summary]
+    return [(where, text) for where, text in found if text]
+
+
+def signals_of(case: Case, exhibits: list[Exhibit], events: list[Event], claims: Claims) -> tuple[citations.Signals, list[str]]:
+    captured = " ".join([text for _w, text in _texts(case, exhibits, events)]
+                        + [str(e.data.get("text", "")) for e in events if e.kind in ("message", *_QUOTED_KINDS)])
+    platform_involved = bool(case.platform.name or case.platform.company) and bool(case.merchant.name or case.merchant.shop)
+    signals = citations.Signals(
+        platform_involved=platform_involved,
+        format_clause=bool(_FORMAT_CLAUSE.search(captured)),
+        fraud_supported=claims.compensation.offered,
+    )
+    violations = []
+    if _FINAL_INTERPRETATION.search(captured):
+        violations.append("final-interpretation-clause")
+    delivered = any(e.kind == "delivered" for e in events)
+    if case.problem in ("not-delivered", "merchant-vanished") and not delivered and claims.price is not None:
+        violations.append("took-money-not-delivered")
+    if case.problem == "not-as-described":
+        violations.append("false-advertising")
+    if any(g.code == "card-resold" for g in claims.compensation.grounds):
+        violations.append("sold-used-codes")
+    if re.search(r"未公示|没有营业执照|未亮照|无营业执照", case.statement or ""):
+        violations.append("no-licence-shown")
+    return signals, violations
+
+
+def missing_facts(spec: ChannelSpec, case: Case, exhibits: list[Exhibit], events: list[Event], claims: Claims) -> list[str]:
+    respondent = case.merchant.name or case.merchant.shop or case.platform.company or case.platform.name
+    respondent_address = case.merchant.address or case.platform.address
+    have = {
+        "order-number": bool(case.order.number),
+        "goods": bool(case.order.goods),
+        "price": claims.price is not None,
+        "paid-at": case.order.paid_at is not None or any(e.kind == "paid" and e.time for e in events),
+        "merchant-name": bool(case.merchant.name or case.merchant.shop),
+        "merchant-contact": bool(case.merchant.contact or case.merchant.shop
+                                 or any(e.kind == "paid" and e.data.get("counterparty") for e in events)),
+        "platform-name": bool(case.platform.name or case.platform.company),
+        "respondent-name": bool(respondent),
+        "respondent-address": bool(respondent_address),
+        "complainant-name": bool(case.complainant.name),
+        "complainant-phone": bool(case.complainant.phone),
+        "complainant-address": bool(case.complainant.address),
+        "complainant-id": bool(case.complainant.id_number),
+        "payment-proof": any(e.kind == "paid" and e.exhibit for e in events)
+        or any(x.kind in ("payment", "bank") for x in exhibits),
+        "exhibits": bool(exhibits),
+    }
+    return [slug for slug in spec.required_facts if not have.get(slug, True)]
+
+
+def deadlines(spec: ChannelSpec, case: Case, today: date) -> list[DeadlineInfo]:
+    from ..legal.calendar import default_calendar
+    from ..legal.law import quote
+
+    calendar = default_calendar()
+    found: list[DeadlineInfo] = []
+    rule = spec.deadline
+    if rule is not None:
+        result = (calendar.add_working_days(today, rule.count) if rule.unit == "working"
+                  else calendar.add_days(today, rule.count))
+        basis = quote(rule.article, None, "deadline").citation
+        unit = "个工作日" if rule.unit == "working" else "日"
+        texts = {
+            "platform": f"请于{cn_date(result.due)}前（自本投诉提交次日起{rule.count}{unit}）书面答复处理结果。",
+            "merchant": f"请于{cn_date(result.due)}前（自本函发出次日起{rule.count}{unit}）履行上述要求或书面答复。",
+            "12315": f"市场监督管理部门应当自收到投诉之日起{rule.count}个工作日内作出受理或者不予受理的决定"
+                     f"（按今日提交计算，至{cn_date(result.due)}）。",
+            "court": f"人民法院应当在{rule.count}日内决定是否立案（按今日提交计算，至{cn_date(result.due)}）。",
+        }
+        reference = "（法律未规定答复期限，参照" + basis + "“超过十五日”的标准）" if rule.reference_only else f"（{basis}）"
+        found.append(DeadlineInfo("answer", result.due, texts.get(spec.slug, "") + reference,
+                                  result.explain("zh"), basis, result.to_json()))
+        if spec.slug == "12315":
+            mediation = calendar.add_days(result.due, 60)
+            found.append(DeadlineInfo(
+                "mediation", mediation.due,
+                f"受理后调解期限为自受理之日起六十日；若于{cn_date(result.due)}受理，至{cn_date(mediation.due)}"
+                f"（{quote('TSJB-23', None, 'deadline').citation}）。",
+                mediation.explain("zh"), quote("TSJB-23", None, "deadline").citation, mediation.to_json()))
+    known = case.order.paid_at
+    if known is not None:
+        from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+
+        start = to_cst(known).date()
+        due = start + relativedelta(years=3)
+        found.append(DeadlineInfo(
+            "limitation", due,
+            f"诉讼时效三年，自知道权利受损之日起算；以付款日{cn_date(start)}计，至{cn_date(due)}届满（可因主张权利而中断）。",
+            f"自 {start.isoformat()} 的次日起算 3 年，到期年的对应日 {due.isoformat()} 为最后一日；"
+            "实际起算日是知道或者应当知道权利受损之日，可能晚于付款日",
+            "《民法典》第一百八十八条、第二百零二条"))
+    return found
+
+
+def check_report(store: CaseStore) -> CheckReport | None:
+    """The `kameng check` report, or None when the checker is not installed in this build."""
+    try:
+        from ..checks import check_store  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return check_store(store)
+
+
+def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
+          report: CheckReport | None = None) -> DraftContext:
+    case = store.case
+    exhibits = list(store.exhibits().values())
+    events = store.events()
+    claims = compute(case, events)
+    signals, violations = signals_of(case, exhibits, events, claims)
+
+    keep: list[str] = [case.order.number]
+    keep += [str(e.data.get("trade_no", "")) for e in events] + [str(e.data.get("merchant_order_no", "")) for e in events]
+    keep += [e.order_no or "" for e in events]
+    keep += [case.platform.uscc, case.merchant.uscc]
+    if spec.keeps_complainant:
+        c = case.complainant
+        keep += [c.name, c.phone, c.address, c.id_number, case.merchant.address, case.platform.address]
+    redactor = Redactor(enabled=redact or spec.public, keep=tuple(k for k in keep if k))
+
+    evidence = _evidence(exhibits, events)
+    numbers = {item.exhibit.id: item.label for item in evidence}
+    facts = build_facts(events, case, numbers, redactor)
+    quotes = citations.select(case.problem, spec.slug, signals)
+    procedure = citations.procedure(spec.slug)
+    report_quotes = citations.report_quotes(violations) if spec.slug == "12315" and violations else []
+    missing = missing_facts(spec, case, exhibits, events, claims)
+    tone = [w for where, text in _texts(case, exhibits, events) for w in lint(text, where)]
+    dates = deadlines(spec, case, today)
+    blockers = list(report.blockers) if report is not None else []
+
+    respondent_name = case.merchant.name or case.merchant.shop
+    counterparties = sorted({str(e.data["counterparty"]) for e in events if e.kind == "paid" and e.data.get("counterparty")})
+    trade_nos = sorted({str(e.data["trade_no"]) for e in events if e.kind == "paid" and e.data.get("trade_no")})
+    violation_labels = {
+        "no-licence-shown": "经营者未在首页显著位置公示营业执照等主体信息",
+        "final-interpretation-clause": "格式条款规定经营者享有“最终解释权”",
+        "took-money-not-delivered": "收取价款后不按照约定提供商品",
+        "false-advertising": "商品信息与实际不符，涉嫌虚假或者引人误解的宣传",
+        "sold-used-codes": "出售已被使用的卡密，以不合格商品冒充合格商品、骗取消费者价款",
+    }
+    values: dict[str, Any] = {
+        "title": spec.title,
+        "channel": spec.slug,
+        "channel_label": spec.label["zh"],
+        "public": spec.public,
+        "date": cn_date(today),
+        "first_line": redactor(first_line(case, claims)),
+        "problem": case.problem,
+        "claims_wanted": list(case.claims),
+        "fraud": case.fraud,
+        "problem_label": label(PROBLEM_TYPES, case.problem, "zh"),
+        "problem_phrase": PROBLEM_PHRASES.get(case.problem, "").format(goods=_goods(case)),
+        "order": {
+            "number": case.order.number,
+            "goods": case.order.goods,
+            "face_value": format_yuan(case.order.face_value) if case.order.face_value is not None else "",
+            "price": format_yuan(claims.price) if claims.price is not None else "",
+            "paid_at": cn_time(case.order.paid_at),
+            "payment_channel": case.order.payment_channel,
+        },
+        "merchant": {k: redactor(v) for k, v in case.merchant.model_dump().items()},
+        "platform": {k: redactor(v) for k, v in case.platform.model_dump().items()},
+        "complainant": {k: redactor(v) for k, v in case.complainant.model_dump().items()},
+        "respondent": {
+            "name": respondent_name or case.platform.company or case.platform.name,
+            "company": case.platform.company,
+            "address": redactor(case.merchant.address or case.platform.address),
+            "uscc": case.merchant.uscc or (case.platform.uscc if not respondent_name else ""),
+        },
+        "platform_involved": signals.platform_involved,
+        "facts": [f.sentence for f in facts],
+        "statement": redactor(case.statement),
+        "basis": [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n"), "purpose": q.purpose}
+                  for q in quotes],
+        "procedure": {purpose: [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n")} for q in items]
+                      for purpose, items in procedure.items()},
+        "demands": [redactor(item) for item in demand_items(case, claims, spec)],
+        "demand_phrase": demand_phrase(claims),
+        "amount": format_yuan(claims.total) if claims.total is not None else "",
+        "refund_due": format_yuan(claims.refund_due) if claims.refund_due is not None else "",
+        "refunded": format_yuan(claims.refunded) if claims.refunded else "",
+        "compensation": {
+            "offered": claims.compensation.offered,
+            "amount": format_yuan(claims.compensation.amount) if claims.compensation.amount is not None else "",
+            "grounds": [g.reason for g in claims.compensation.grounds],
+        },
+        "deadline": next((d.text for d in dates if d.name == "answer"), ""),
+        "no_deadline": _no_deadline(spec),
+        "dates": [{"name": d.name, "text": d.text} for d in dates],
+        "evidence": [{"label": i.label, "name": redactor(i.name), "kind": i.kind, "proves": redactor(i.proves),
+                      "sha": i.sha, "captured": i.captured, "id": i.exhibit.id} for i in evidence],
+        "missing": [_fact_label(m) for m in missing],
+        "report": {
+            "violations": [violation_labels[v] for v in violations],
+            "basis": [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n")} for q in report_quotes],
+        },
+        "counterparty": {
+            "contact": redactor(case.merchant.contact),
+            "shop": case.merchant.shop,
+            "site": case.platform.site,
+            "payees": [redactor(c) for c in counterparties],
+            "trade_nos": trade_nos,
+        },
+        "loss": format_yuan(claims.refund_due) if claims.refund_due is not None else "",
+        "heimao_title": redactor(_heimao_title(case, claims)),
+    }
+    measured = {
+        "first_line": values["first_line"],
+        "title": values["heimao_title"],
+        "description": "".join(values["facts"]) + values["statement"],
+        "请求": "".join(values["demands"]),
+        "body": "".join(values["facts"]) + values["statement"] + "".join(values["demands"]),
+    }
+    limits = [(name, len(measured[name]), limit) for name, limit in spec.length_limits.items()
+              if name in measured and len(measured[name]) > limit]
+    return DraftContext(spec, values, missing, tone, blockers, dates, evidence, claims, quotes, redactor, limits)
+
+
+def _no_deadline(spec: ChannelSpec) -> str:
+    from ..i18n import t
+
+    return t(spec.no_deadline_reason, lang="zh") if spec.no_deadline_reason else ""
+
+
+def _fact_label(slug: str) -> str:
+    from ..i18n import t
+
+    return t(f"fact.{slug}", lang="zh")
+
+
+def _heimao_title(case: Case, claims: Claims) -> str:
+    who = case.merchant.name or case.platform.name or "商家"
+    return f"{who}{PROBLEM_PHRASES.get(case.problem, '').format(goods=_goods(case))}，要求{demand_phrase(claims)}"
