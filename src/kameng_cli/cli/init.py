@@ -33,7 +33,7 @@ def init(
     paid_at: str | None = typer.Option(None, "--paid-at", help="Payment time, e.g. 2024-05-01 09:55."),
     payment_channel: str | None = typer.Option(None, "--payment-channel", help="Alipay / WeChat Pay / bank card ..."),
     problem: str | None = typer.Option(None, "--problem", help="Problem type slug, e.g. not-delivered."),
-    claim: list[str] = typer.Option([], "--claim", help="refund / redeliver / compensation (repeatable)."),
+    claim: list[str] = typer.Option([], "--claim", help="refund / redeliver / compensation / interest (repeatable)."),
     my_name: list[str] = typer.Option([], "--my-name", help="Your own nickname in chats (repeatable)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Never ask; take the flags as they are."),
 ) -> None:

@@ -110,7 +110,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.ask.order.price": {"zh": "实际支付金额（元）", "en": "Price paid (yuan)"},
     "init.ask.order.paid_at": {"zh": "付款时间（例：2024-05-01 09:55）", "en": "Payment time (e.g. 2024-05-01 09:55)"},
     "init.ask.order.payment_channel": {"zh": "付款方式（支付宝/微信/银行卡…）", "en": "Payment method (Alipay / WeChat Pay / card …)"},
-    "init.ask.claims": {"zh": "诉求，逗号分隔：refund 退款, redeliver 补发, compensation 赔偿", "en": "Claims, comma-separated: refund, redeliver, compensation"},
+    "init.ask.claims": {"zh": "诉求，逗号分隔：refund 退款, redeliver 补发, compensation 赔偿, interest 利息", "en": "Claims, comma-separated: refund, redeliver, compensation, interest"},
     "init.ask.my_names": {"zh": "你在聊天记录里的昵称（逗号分隔）", "en": "Your nicknames in the chats (comma-separated)"},
     # show
     "show.title": {"zh": "案件 {path}", "en": "Case {path}"},
