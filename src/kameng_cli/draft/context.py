@@ -277,13 +277,18 @@ def _hours(value: Any) -> str:
 
 def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor) -> list[Fact]:
     facts: list[Fact] = []
-    seen: set[tuple[Any, str]] = set()
+    seen: set[tuple[Any, ...]] = set()
     for event in events:
         text = fact_text(event, case)
-        # One message can yield two events (e.g. a deflection that also asks to wait): say it once.
-        if not text or (event.time, text) in seen:
+        # One message can yield several events (a promise that also stalls, a deflection that also
+        # asks to wait): quote it once, as the first of them (the promise when there is one).
+        index = event.data.get("message_index")
+        message_key = (event.exhibit, index) if index is not None and event.kind in _QUOTED_KINDS else None
+        if not text or (event.time, text) in seen or (message_key is not None and message_key in seen):
             continue
         seen.add((event.time, text))
+        if message_key is not None:
+            seen.add(message_key)
         when = cn_time(event.time)
         if event.time is None:
             when = "（时间不详）"
