@@ -1,0 +1,203 @@
+"""Is the case ready for each channel? One spec per channel: the requirements it checks, each
+answering with the sentences that say what is missing (channels.md §2, §3, §6, §7).
+
+- platform: where the order was placed, the order number, proof of payment and of the problem.
+- 12315 ([TSJB-10]): the complainant's real name, phone and address; the respondent's name and
+  address; a concrete request; facts showing the dispute; and none of [TSJB-16]'s refusals.
+- court ([MSSS-122]–[MSSS-124]): plaintiff and defendant identity, a computed claim, every link of
+  the chain, and the limitation period.
+- police (§7): signs of fraud — paid and unreachable, a card resold, a fake shop, a private transfer —
+  plus the payment record and the other side's account or contact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..i18n import t
+from ..model.finding import Finding, Readiness
+from ..model.slugs import ORDER_PROBLEMS
+from .chains import _BLOCKED, _CARD_STATUS, CHAINS, PROBLEM_LINK, link_label
+from .claim import compute_claim
+from .context import CheckContext
+from .rules_evidence import _PERSON
+
+Requirement = Callable[[CheckContext, list[Finding]], list[str]]
+
+
+def _missing(key: str, **params: object) -> str:
+    return t(f"check.ready.{key}", **params)
+
+
+def _first_link(ctx: CheckContext) -> str:
+    return CHAINS[ctx.case.problem][0][0]
+
+
+def needs_order(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    if ctx.case.problem not in ORDER_PROBLEMS:
+        return []
+    return [] if ctx.case.order.number else [_missing("order_number")]
+
+
+def needs_platform(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    return [] if ctx.platform_names else [_missing("platform_name")]
+
+
+def _links_present(ctx: CheckContext, slugs: list[str]) -> list[str]:
+    out = []
+    for link in ctx.chain:
+        if link.link in slugs and link.status == "missing":
+            out.append(_missing("link", label=link_label(link.link)))
+    return out
+
+
+def needs_core_evidence(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    """Proof of the transaction (or incident) and of the problem itself."""
+    problem_link = PROBLEM_LINK[ctx.case.problem]
+    first = "paid" if any(slug == "paid" for slug, _ in CHAINS[ctx.case.problem]) else _first_link(ctx)
+    return _links_present(ctx, list(dict.fromkeys([first, problem_link])))
+
+
+def needs_whole_chain(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    return _links_present(ctx, [link.link for link in ctx.chain])
+
+
+def needs_complainant(*fields: str) -> Requirement:
+    def requirement(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+        person = ctx.case.complainant
+        absent = [t(f"check.field.complainant.{f}") for f in fields if not getattr(person, f)]
+        return [_missing("complainant", fields=t("check.sep").join(absent))] if absent else []
+
+    return requirement
+
+
+def _respondent(ctx: CheckContext) -> tuple[str, str]:
+    """Who a formal complaint names: the merchant when known by name, else the platform's operator."""
+    case = ctx.case
+    if case.merchant.name and (case.merchant.address or not case.platform.company):
+        return case.merchant.name, case.merchant.address
+    return case.platform.company or case.platform.name, case.platform.address
+
+
+def needs_respondent(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    name, address = _respondent(ctx)
+    out = []
+    if not name:
+        out.append(_missing("respondent_name"))
+    if not address:
+        out.append(_missing("respondent_address", name=name or "—"))
+    return out
+
+
+def needs_respondent_identity(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    """A court needs to know exactly who is sued: a legal name (a company's full name) and an address."""
+    out = needs_respondent(ctx, findings)
+    case = ctx.case
+    name, _ = _respondent(ctx)
+    if name and not (case.merchant.uscc or case.platform.uscc):
+        out.append(_missing("respondent_uscc", name=name))
+    return out
+
+
+def needs_request(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    return [] if ctx.case.claims else [_missing("claims")]
+
+
+def _blocked_by(*rule_ids: str, severities: tuple[str, ...] = ("blocker",)) -> Requirement:
+    """Findings that make the channel refuse the case (a 3-year line passed, another body has it)."""
+    def requirement(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+        return [_missing("blocked", rule=f.rule, message=f.message)
+                for f in findings if f.rule in rule_ids and f.severity in severities]
+
+    return requirement
+
+
+def needs_claim(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    claim = compute_claim(ctx)
+    if not ctx.case.claims:
+        return [_missing("claims")]
+    if claim.paid is None:
+        return [_missing("claim_amount")]
+    if claim.total is None and "redeliver" not in ctx.case.claims:
+        return [_missing("claim_amount")]
+    if "compensation" in ctx.case.claims and claim.compensation is None:
+        return [_missing("compensation_basis")]
+    return []
+
+
+# ---- police: signs of fraud ---------------------------------------------------------------------
+
+def fraud_signs(ctx: CheckContext) -> list[str]:
+    """Slugs of the fraud signs found: paid-unreachable, card-resold, fake-shop, private-transfer."""
+    signs = []
+    paid = next((link for link in ctx.chain if link.link in ("paid", "unauthorized-charges")), None)
+    has_paid = (paid is not None and paid.status != "missing") or bool(ctx.payments())
+    # Unreachable is a fraud sign when the merchant vanished (blocked, deleted, shop closed); days of
+    # silence from a merchant who otherwise answers is stalling, a civil matter.
+    unreachable = next((link for link in ctx.chain if link.link == "unreachable"), None)
+    blocked = any(e.actor == "system" and _BLOCKED.search(str(e.data.get("text") or e.summary))
+                  for e in ctx.events_of("message"))
+    if has_paid and ((unreachable is not None and unreachable.status != "missing") or blocked):
+        signs.append("paid-unreachable")
+    resold = [e for e in ctx.events_of("delivery-failed", "card-invalid")
+              if "已被使用" in str(e.data.get("status") or e.summary) or "已使用" in str(e.data.get("status") or "")]
+    if resold or (ctx.case.problem == "card-invalid" and any(
+            _CARD_STATUS.search(str(e.data.get("text") or "")) for e in ctx.events_of("admission"))):
+        signs.append("card-resold")
+    if ctx.case.fraud or ctx.case.problem == "illegal-goods":
+        signs.append("fake-shop")
+    if any(_PERSON.match(str(e.data.get("counterparty") or "").strip()) for e in ctx.payments()):
+        signs.append("private-transfer")
+    return signs
+
+
+def needs_fraud_signs(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    return [] if fraud_signs(ctx) else [_missing("no_fraud_signs")]
+
+
+def needs_payment_record(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    paid = next((link for link in ctx.chain if link.link in ("paid", "unauthorized-charges")), None)
+    if paid is not None and paid.status == "missing":
+        return [_missing("link", label=link_label(paid.link))]
+    if paid is None and not ctx.payments():
+        return [_missing("payment_record")]
+    return []
+
+
+def needs_other_side(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    case = ctx.case
+    known = case.merchant.contact or case.merchant.shop or any(e.data.get("counterparty") for e in ctx.payments())
+    return [] if known or ctx.case.problem in ("account-stolen", "privacy-leak") else [_missing("other_side")]
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    slug: str
+    requirements: tuple[Requirement, ...]
+
+
+CHANNELS: tuple[ChannelSpec, ...] = (
+    ChannelSpec("platform", (needs_platform, needs_order, needs_core_evidence)),
+    ChannelSpec("12315", (needs_complainant("name", "phone", "address"), needs_respondent, needs_request,
+                          needs_order, needs_core_evidence, _blocked_by("KM301"),
+                          # Already with 消协/a court: 12315 refuses it even before anything is filed there.
+                          _blocked_by("KM303", severities=("blocker", "warning")))),
+    ChannelSpec("court", (needs_complainant("name", "id_number", "phone", "address"), needs_respondent_identity,
+                          needs_claim, needs_whole_chain, _blocked_by("KM302"))),
+    ChannelSpec("police", (needs_fraud_signs, needs_payment_record, needs_other_side,
+                           needs_complainant("name", "phone"))),
+)
+
+
+def assess_readiness(ctx: CheckContext, findings: list[Finding]) -> dict[str, Readiness]:
+    ready: dict[str, Readiness] = {}
+    for spec in CHANNELS:
+        missing = [sentence for requirement in spec.requirements for sentence in requirement(ctx, findings)]
+        details: dict[str, object] = {}
+        if spec.slug == "court":
+            details["claim"] = compute_claim(ctx).to_json()
+        if spec.slug == "police":
+            details["signs"] = fraud_signs(ctx)
+        ready[spec.slug] = Readiness(ready=not missing, missing=missing, details=details)
+    return ready

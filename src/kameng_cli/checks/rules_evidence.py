@@ -1,0 +1,254 @@
+"""KM2xx: consistency of the evidence — amounts, order numbers, who was paid, refunds, screenshots
+that look edited or undated, chat logs that may be incomplete, rows the parsers could not read."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from ..i18n import catalog, t
+from ..model.finding import SEVERITIES, Finding
+from ..model.records import Event
+from ..parsing.amounts import format_yuan
+from .catalog import get, rule
+from .context import IMAGE_EDITORS, CheckContext, is_image, is_payment_export, norm_order_no
+
+# Payment processors that appear as the counterparty for many merchants: not wrong, but not the merchant.
+AGGREGATORS = re.compile(r"支付宝|财付通|银联|网银在线|快钱|汇付|易宝|通联|拉卡拉|连连|宝付|收钱吧|聚合支付|付呗")
+# Words every company and shop name shares; they say nothing about who was paid.
+_GENERIC = re.compile(r"有限责任公司|股份有限公司|有限公司|公司|科技|网络|信息|技术|商贸|贸易|电子商务|数码|文化|传媒|"
+                      r"专营店|旗舰店|官方|店铺|小店|卡盟|发卡网|发卡|平台|商城|[（）()\s·.\-]")
+# Masked personal names as bills show them ("*明", "张**"): money went to a person, not a business.
+_PERSON = re.compile(r"^(?:\*{1,3}[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]\*{1,3}[\u4e00-\u9fff]?)(?:\(.*\))?$")
+
+
+# Chat notes that describe the log rather than a gap in it.
+DESCRIPTIVE_NOTES = frozenset({"chat-span"})
+
+
+def _source_of(ctx: CheckContext, event: Event) -> str:
+    """Where an amount or order number was read: export / screenshot / manual."""
+    if event.manual:
+        return "manual"
+    exhibit = ctx.exhibits.get(event.exhibit or "")
+    if exhibit is not None and is_payment_export(exhibit):
+        return "export"
+    if event.data.get("ocr") or (exhibit is not None and is_image(exhibit)):
+        return "screenshot"
+    return "other"
+
+
+@rule("KM201", "amount-mismatch", "blocker")
+def amount_mismatch(ctx: CheckContext) -> list[Finding]:
+    """The amount paid (export / payment page / order page) differs from the price in case.toml."""
+    this = get("KM201")
+    price = ctx.case.order.price
+    findings = []
+    by_source: dict[str, dict[Decimal, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in ctx.events_of("paid", "ordered"):
+        if event.amount is not None and event.actor != "merchant":
+            by_source[_source_of(ctx, event)][abs(event.amount)].append(event)
+    if price is not None:
+        for source, amounts in by_source.items():
+            if price in amounts:
+                continue
+            events = [e for group in amounts.values() for e in group]
+            shown = t("check.sep").join(format_yuan(a) for a in sorted(amounts))
+            severity = "blocker" if source == "export" else "warning"
+            findings.append(this.finding("check.msg.KM201", severity=severity, link="paid",
+                                         exhibits=list(dict.fromkeys(e.exhibit for e in events if e.exhibit)),
+                                         events=[e.id for e in events[:10]], amounts=shown,
+                                         where=t(f"check.source.{source}"), price=format_yuan(price)))
+    elif by_source:
+        # No price stated: the evidence disagreeing with itself is still a problem.
+        amounts = {a for group in by_source.values() for a in group}
+        if len(amounts) > 1:
+            shown = t("check.sep").join(format_yuan(a) for a in sorted(amounts))
+            findings.append(this.finding("check.msg.KM201.inner", severity="warning", link="paid", amounts=shown))
+    for note in ctx.notes:
+        if note.code == "ocr-amount-mismatch":
+            findings.append(this.finding("check.msg.note", severity="warning", link="paid",
+                                         exhibits=[note.exhibit] if note.exhibit else [],
+                                         exhibit=note.exhibit or "—", text=note.message))
+    return findings
+
+
+def _same_order(a: str, b: str) -> bool:
+    # Screens truncate long numbers and some exports prefix the platform's code: containment is a match.
+    return a == b or (len(a) >= 8 and len(b) >= 8 and (a in b or b in a))
+
+
+@rule("KM202", "order-number-mismatch", "warning")
+def order_number_mismatch(ctx: CheckContext) -> list[Finding]:
+    """An exhibit shows an order number other than the one in case.toml (or exhibits disagree)."""
+    this = get("KM202")
+    wanted = norm_order_no(ctx.case.order.number)
+    seen: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))  # number -> exhibit -> events
+    shown_as: dict[str, str] = {}
+    for event in ctx.events:
+        number = norm_order_no(event.order_no)
+        if number:
+            seen[number][event.exhibit or "manual"].append(event.id)
+            shown_as.setdefault(number, event.order_no or number)
+    findings = []
+    reference = wanted or (max(seen, key=lambda n: len(seen[n])) if seen else "")
+    for number, where in seen.items():
+        if not reference or _same_order(number, reference):
+            continue
+        exhibits = [x for x in where if x != "manual"]
+        events = [e for ids in where.values() for e in ids][:10]
+        findings.append(this.finding("check.msg.KM202", link="ordered", exhibits=exhibits, events=events,
+                                     found=shown_as[number], where=t("check.sep").join(where),
+                                     expected=ctx.case.order.number or shown_as.get(reference, reference)))
+    for note in ctx.notes:
+        if note.code == "ocr-order-mismatch":
+            findings.append(this.finding("check.msg.note", link="ordered", exhibits=[note.exhibit] if note.exhibit else [],
+                                         exhibit=note.exhibit or "—", text=note.message))
+    return findings
+
+
+def _core(name: str) -> str:
+    return _GENERIC.sub("", name)
+
+
+def _plausible(counterparty: str, names: list[str]) -> bool:
+    """The counterparty shares a distinctive part (two characters or more) with a known name."""
+    core = _core(counterparty)
+    for name in names:
+        other = _core(name)
+        if not other or not core:
+            continue
+        if other in core or core in other:
+            return True
+        # any shared run of 2+ characters ("星辰" in 星辰卡盟 and 杭州星辰网络科技有限公司)
+        if any(other[i:i + 2] in core for i in range(len(other) - 1)):
+            return True
+    return False
+
+
+@rule("KM203", "payment-counterparty", "warning")
+def payment_counterparty(ctx: CheckContext) -> list[Finding]:
+    """The payment went to someone who is not plausibly the merchant or the platform."""
+    this = get("KM203")
+    names = [*ctx.merchant_names, *ctx.platform_names]
+    findings = []
+    for event in ctx.payments():
+        counterparty = str(event.data.get("counterparty") or "").strip()
+        if not counterparty:
+            continue
+        refs = {"exhibits": [event.exhibit] if event.exhibit else [], "events": [event.id], "link": "paid"}
+        if _PERSON.match(counterparty):
+            findings.append(this.finding("check.msg.KM203.person", **refs, who=counterparty,
+                                         fix=t("check.fix.KM203.person")))
+        elif AGGREGATORS.search(counterparty):
+            findings.append(this.finding("check.msg.KM203.aggregator", severity="info", **refs, who=counterparty,
+                                         fix=t("check.fix.KM203.aggregator")))
+        elif names and not _plausible(counterparty, names):
+            findings.append(this.finding("check.msg.KM203", **refs, who=counterparty, names=t("check.sep").join(names)))
+    return findings
+
+
+@rule("KM204", "refund-received", "warning")
+def refund_received(ctx: CheckContext) -> list[Finding]:
+    """Refunds already received: the claim must shrink by them (or the dispute may be settled)."""
+    refunded = ctx.refunded_total()
+    if not refunded:
+        return []
+    this = get("KM204")
+    refunds = ctx.refunds()
+    refs = {"exhibits": list(dict.fromkeys(e.exhibit for e in refunds if e.exhibit)),
+            "events": [e.id for e in refunds[:10]], "link": "paid"}
+    paid = ctx.paid_total()
+    if paid is not None and refunded >= paid:
+        return [this.finding("check.msg.KM204.full", **refs, refunded=format_yuan(refunded), paid=format_yuan(paid))]
+    outstanding = (paid - refunded) if paid is not None else None
+    return [this.finding("check.msg.KM204", severity="info", **refs, refunded=format_yuan(refunded),
+                         paid=format_yuan(paid), outstanding=format_yuan(outstanding))]
+
+
+@rule("KM205", "screenshot-edited", "warning")
+def screenshot_edited(ctx: CheckContext) -> list[Finding]:
+    """Screenshots whose EXIF Software tag names an image editor (may be challenged as 后期处理)."""
+    edited = []
+    for exhibit in ctx.exhibits.values():
+        software = str(exhibit.facts.get("exif_software") or "")
+        if software and IMAGE_EDITORS.search(software):
+            edited.append((exhibit, software))
+    if not edited:
+        return []
+    this = get("KM205")
+    if len(edited) == 1:
+        exhibit, software = edited[0]
+        return [this.finding("check.msg.KM205", exhibits=[exhibit.id], exhibit=exhibit.id, name=exhibit.name,
+                             software=software)]
+    shown = t("check.sep").join(t("check.msg.KM205.item", exhibit=x.id, software=s) for x, s in edited[:20])
+    return [this.finding("check.msg.KM205.many", exhibits=[x.id for x, _ in edited], count=len(edited),
+                         items=shown + ("…" if len(edited) > 20 else ""))]
+
+
+@rule("KM206", "screenshot-undated", "warning")
+def screenshot_undated(ctx: CheckContext) -> list[Finding]:
+    """Screenshots with no trustworthy capture time (none, or only the file's modification time)."""
+    undated = [x for x in ctx.exhibits.values() if is_image(x) and x.captured_at_source in ("none", "file-mtime")]
+    if not undated:
+        return []
+    shown = t("check.sep").join(x.id for x in undated[:20]) + ("…" if len(undated) > 20 else "")
+    return [get("KM206").finding("check.msg.KM206", exhibits=[x.id for x in undated], count=len(undated),
+                                 exhibits_list=shown)]
+
+
+@rule("KM207", "chat-incomplete", "blocker")
+def chat_incomplete(ctx: CheckContext) -> list[Finding]:
+    """Completeness notes the chat parsers stored: late start, gaps, recalls, exporter losses."""
+    this = get("KM207")
+    known = catalog()
+    findings = []
+    for note in ctx.notes:
+        if not note.code.startswith("chat-") or note.code in DESCRIPTIVE_NOTES:
+            continue
+        severity = note.severity if note.severity in SEVERITIES else "warning"
+        why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
+        findings.append(this.finding("check.msg.note", severity=severity, link="contacted",
+                                     exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
+                                     text=note.message, why=t(why_key) if why_key in known else None,
+                                     fix=t(fix_key) if fix_key in known else None))
+    return findings
+
+
+@rule("KM208", "screen-clock-before-payment", "warning")
+def screen_clock_before_payment(ctx: CheckContext) -> list[Finding]:
+    """A screenshot's own clock is earlier than the payment it shows (OCR cross-check, issue 7)."""
+    this = get("KM208")
+    return [this.finding("check.msg.note", link="paid", exhibits=[n.exhibit] if n.exhibit else [],
+                         exhibit=n.exhibit or "—", text=n.message)
+            for n in ctx.notes if n.code == "ocr-clock-before-payment"]
+
+
+@rule("KM209", "rows-not-understood", "info")
+def rows_not_understood(ctx: CheckContext) -> list[Finding]:
+    """Rows or records a parser could not interpret: the evidence may hold more than the timeline."""
+    per_exhibit: dict[str, int] = defaultdict(int)
+    for warning in ctx.warnings:
+        per_exhibit[warning.exhibit or "—"] += 1
+    this = get("KM209")
+    return [this.finding("check.msg.KM209", exhibits=[x] if x != "—" else [], exhibit=x, count=count)
+            for x, count in per_exhibit.items()]
+
+
+@rule("KM210", "payment-export-notes", "warning")
+def payment_export_notes(ctx: CheckContext) -> list[Finding]:
+    """Notes the payment parsers stored: a re-saved export, no or several matching rows, an unpaid order."""
+    this = get("KM210")
+    known = catalog()
+    findings = []
+    for note in ctx.notes:
+        if not note.code.startswith("payment-"):
+            continue
+        severity = note.severity if note.severity in SEVERITIES else "warning"
+        why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
+        findings.append(this.finding("check.msg.note", severity=severity, link="paid",
+                                     exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
+                                     text=note.message, why=t(why_key) if why_key in known else None,
+                                     fix=t(fix_key) if fix_key in known else None))
+    return findings
