@@ -24,6 +24,9 @@ def _quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.delenv("KAMENG_CASE", raising=False)
     monkeypatch.delenv("KAMENG_CALENDAR", raising=False)
+    from kameng_cli.i18n import set_lang
+
+    set_lang(None)  # a `--lang en` run must not leak into the next in-process run
 
 
 def run(*args: str, input: str | bytes | None = None):

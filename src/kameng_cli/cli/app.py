@@ -31,6 +31,19 @@ COMMANDS: list[tuple[str, str]] = [
     ("rebuild", "command"),
     ("verify", "command"),
     ("doctor", "command"),
+    ("check", "command"),
+    ("rules", "command"),
+    ("match", "command"),
+    ("extract", "command"),
+    ("redact", "command"),
+    ("draft", "command"),
+    ("channels", "command"),
+    ("submit", "command"),
+    ("reply", "command"),
+    ("status", "command"),
+    ("remind", "command"),
+    ("joint", "command"),
+    ("calendar_cmd", "command"),
 ]
 
 
