@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -37,55 +38,54 @@ def make_screenshots(folder: Path, count: int, megabytes: float) -> int:
     return total
 
 
-def drop_caches_if_possible() -> None:
-    subprocess.run(["sync"], check=False)
+def timed(cmd: list[list[str]], env: dict[str, str] | None = None) -> float:
+    subprocess.run(["sync"], check=False)  # start each measurement with no dirty pages of the last one
+    start = time.perf_counter()
+    for part in cmd:
+        subprocess.run(part, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--megabytes", type=float, default=2.6)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    samples: dict[str, list[float]] = {"baseline": [], "durable": [], "kameng": []}
     with tempfile.TemporaryDirectory() as scratch:
         base = Path(scratch)
         shots = base / "shots"
         total = make_screenshots(shots, args.files, args.megabytes)
-        files = sorted(shots.iterdir())
-        drop_caches_if_possible()
-
-        copy_dir = base / "copy"
-        copy_dir.mkdir()
-        start = time.perf_counter()
-        subprocess.run(["cp", *map(str, files), str(copy_dir)], check=True)
-        subprocess.run(["sha256sum", *map(str, files)], check=True, stdout=subprocess.DEVNULL)
-        baseline = time.perf_counter() - start
-        shutil.rmtree(copy_dir)
-        drop_caches_if_possible()
-
-        # The same baseline made durable (kameng fsyncs every copy before it commits it).
-        copy_dir.mkdir()
-        start = time.perf_counter()
-        subprocess.run(["cp", *map(str, files), str(copy_dir)], check=True)
-        subprocess.run(["sync"], check=True)
-        subprocess.run(["sha256sum", *map(str, files)], check=True, stdout=subprocess.DEVNULL)
-        durable = time.perf_counter() - start
-        shutil.rmtree(copy_dir)
-        drop_caches_if_possible()
-
-        root = base / "case"
-        init_case(root)
-        start = time.perf_counter()
-        subprocess.run([*kameng_command(), "-C", str(root), "add", str(shots), "--quiet"], check=True,
-                       stdout=subprocess.DEVNULL, env=bench_env({"KAMENG_OCR": "0"}))
-        kameng = time.perf_counter() - start
-        added = len(list((root / "evidence").iterdir()))
+        files = [str(p) for p in sorted(shots.iterdir())]
+        for round_number in range(args.rounds):
+            copy_dir = base / f"copy{round_number}"
+            copy_dir.mkdir()
+            samples["baseline"].append(timed([["cp", *files, str(copy_dir)], ["sha256sum", *files]]))
+            shutil.rmtree(copy_dir)
+            copy_dir.mkdir()
+            samples["durable"].append(timed([["cp", *files, str(copy_dir)], ["sync"], ["sha256sum", *files]]))
+            shutil.rmtree(copy_dir)
+            root = base / f"case{round_number}"
+            init_case(root)
+            samples["kameng"].append(timed([[*kameng_command(), "-C", str(root), "add", str(shots), "--quiet"]],
+                                           env=bench_env({"KAMENG_OCR": "0"})))
+            shutil.rmtree(root)
     mb = total / 1024 / 1024
-    print(f"{args.files} screenshots, {mb:.0f} MB in all ({added} exhibits added)")
-    print(f"  cp + sha256sum   {baseline:6.2f} s   {mb / baseline:7.1f} MB/s")
-    print(f"  cp+sync+sha256   {durable:6.2f} s   {mb / durable:7.1f} MB/s   (durable baseline, for reference)")
-    print(f"  kameng add       {kameng:6.2f} s   {mb / kameng:7.1f} MB/s")
+    baseline, durable, kameng = (statistics.median(samples[k]) for k in ("baseline", "durable", "kameng"))
+    print(f"{args.files} screenshots, {mb:.0f} MB in all; median of {args.rounds} interleaved rounds")
+    print(f"  cp + sha256sum   {baseline:6.2f} s   {mb / baseline:7.1f} MB/s   {_spread(samples['baseline'])}")
+    print(f"  cp+sync+sha256   {durable:6.2f} s   {mb / durable:7.1f} MB/s   {_spread(samples['durable'])}"
+          "  (durable baseline, for reference)")
+    print(f"  kameng add       {kameng:6.2f} s   {mb / kameng:7.1f} MB/s   {_spread(samples['kameng'])}")
     ratio = baseline / kameng
-    print(f"throughput ratio kameng / baseline: {ratio:.2f} (target ≥ 0.8: {'met' if ratio >= 0.8 else 'NOT met'})")
+    print(f"throughput ratio kameng / baseline: {ratio:.2f} (target ≥ 0.8: {'met' if ratio >= 0.8 else 'NOT met'}); "
+          f"against the durable baseline: {durable / kameng:.2f}")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+def _spread(values: list[float]) -> str:
+    return "(" + ", ".join(f"{v:.2f}" for v in values) + ")"
 
 
 if __name__ == "__main__":

@@ -125,6 +125,7 @@ class CaseStore:
         self.root = root
         self.paths = CasePaths(root)
         self._manifest: list[dict[str, Any]] | None = None
+        self._exhibits_cache: tuple[list[dict[str, Any]], int, dict[str, Exhibit]] | None = None
 
     # ---- creating and reading -------------------------------------------------------------------
     @classmethod
@@ -161,8 +162,18 @@ class CaseStore:
 
     def exhibits(self) -> dict[str, Exhibit]:
         """Exhibits in manifest order, with later `update` entries applied."""
+        entries = self.manifest_entries()
+        # Folding the manifest is linear; `add` asks once per file, so keep the fold until the
+        # manifest list is re-read (a new list) or appended to (a new length).
+        cache = self._exhibits_cache
+        if cache is None or cache[0] is not entries or cache[1] != len(entries):
+            cache = self._exhibits_cache = (entries, len(entries), self._fold(entries))
+        return dict(cache[2])
+
+    @staticmethod
+    def _fold(entries: list[dict[str, Any]]) -> dict[str, Exhibit]:
         found: dict[str, Exhibit] = {}
-        for entry in self.manifest_entries():
+        for entry in entries:
             op = entry.get("op")
             if op == "add":
                 exhibit = Exhibit.from_json(entry["exhibit"])

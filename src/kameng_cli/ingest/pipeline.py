@@ -8,6 +8,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -123,6 +124,8 @@ class Ingestor:
     BATCH_FILES = 64
     BATCH_BYTES = 256 * 1024 * 1024
     BATCH_SECONDS = 2.0
+    STAGING_THREADS = 2
+    LOOKAHEAD = 4
 
     def add(self, item: Input) -> FileOutcome:
         """Add one file: stage, parse, commit."""
@@ -145,8 +148,9 @@ class Ingestor:
             batch, batch_bytes = [], 0
 
         try:
-            for item in items:
-                prepared = item if isinstance(item, FileOutcome) else self.prepare(item, pending=[p for _, p in batch])
+            for item, staging in self._staged_ahead(items):
+                prepared = item if isinstance(item, FileOutcome) else self.prepare(
+                    item, pending=[p for _, p in batch], staging=staging)
                 outcomes.append(prepared if isinstance(prepared, FileOutcome) else None)
                 if isinstance(prepared, FileOutcome):
                     report(prepared)
@@ -164,11 +168,41 @@ class Ingestor:
                 prepared.staged.unlink(missing_ok=True)
         return [o for o in outcomes if o is not None]
 
-    def prepare(self, item: Input, pending: list[Prepared] | None = None) -> Prepared | FileOutcome:
+    def _staged_ahead(self, items: Iterable[Input | FileOutcome]) -> Iterator[tuple[Input | FileOutcome, Future | None]]:
+        """Pair each item with the future of its staging copy, a few files ahead.
+
+        Copying and hashing release the GIL, so two staging threads keep both cores busy while the
+        main thread parses and commits in input order. Parsing stays on the main thread (it may ask
+        the user a question)."""
+        from collections import deque
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(self.STAGING_THREADS, thread_name_prefix="kameng-stage")
+        window: deque[tuple[Input | FileOutcome, Future | None]] = deque()
+        source = iter(items)
+        try:
+            while True:
+                while len(window) < self.LOOKAHEAD:
+                    item = next(source, None)
+                    if item is None:
+                        break
+                    stageable = isinstance(item, Input) and item.stream is None
+                    window.append((item, pool.submit(self._stage, item) if stageable else None))
+                if not window:
+                    return
+                yield window.popleft()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+            for _item, future in window:  # staged ahead but never used (an error or Ctrl-C)
+                if future is not None and future.done() and not future.cancelled() and future.exception() is None:
+                    future.result()[0].unlink(missing_ok=True)
+
+    def prepare(self, item: Input, pending: list[Prepared] | None = None,
+                staging: Future | None = None) -> Prepared | FileOutcome:
         """Stage and parse one file outside the lock; a FileOutcome when it is skipped or bad."""
         staged: Path | None = None
         try:
-            staged, sha256, size, name, origin, mtime = self._stage(item)
+            staged, sha256, size, name, origin, mtime = staging.result() if staging is not None else self._stage(item)
             self.fault("staged")
             duplicate = self.store.find_by_hash(sha256)
             if duplicate:
