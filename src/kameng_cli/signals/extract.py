@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from functools import partial
 from itertools import accumulate
 from typing import Any
 
 from ..i18n import get_lang, t
 from ..model.records import Event
-from ..parsing.times import isoformat
 from . import deadlines
 from .normalise import fold, normalise
 from .vocabulary import Meaning, Vocabulary, load
@@ -136,9 +136,10 @@ def _resolve(signal: Signal, when: datetime | None) -> Signal:
     spec = data.pop("spec", None)
     due = _due(spec, when) if spec is not None and when is not None else None
     if due is not None:
-        data["due"] = isoformat(due.due)
+        deadline = due.to_json()
+        data["due"] = deadline["due"]  # isoformat(due.due), as the deadline has it
         data["rule"] = due.rule
-        data["deadline"] = due.to_json()
+        data["deadline"] = deadline
     return Signal(signal.kind, signal.phrase, signal.category, data)
 
 
@@ -244,8 +245,8 @@ def _promise_signal(phrase: str, spec: tuple[Any, ...] | None, rule: str, norm: 
         "due": None,
         "vague": rule in ("vague", "outcome"),
         "rule": rule,
-        "hedged": any(word in clause for word in vocab.hedges),
-        "conditional": any(word in before for word in vocab.conditions),
+        "hedged": vocab.hedge_re.search(clause) is not None,  # type: ignore[union-attr]
+        "conditional": vocab.condition_re.search(before) is not None,  # type: ignore[union-attr]
     }
     if spec is not None:
         data["spec"] = spec
@@ -364,7 +365,7 @@ def _question(clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
         return True
     if clause.endswith(vocab.question_endings) and not clause.endswith(("好了呢", "了呢")):
         return True
-    return any(marker in clause for marker in vocab.question_markers)
+    return vocab.question_marker_re.search(clause) is not None  # type: ignore[union-attr]
 
 
 def _negated(norm: str, clauses: _Clauses, hit: _Hit, vocab: Vocabulary) -> bool:
@@ -378,7 +379,7 @@ def _negated_at(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) 
         return False
     if prefix[-1] in "不没别未":
         return True
-    return any(word in prefix[-(len(word) + 2):] for word in vocab.negations)
+    return vocab.negation_re.search(prefix) is not None  # type: ignore[union-attr]  # a word within its last 2 chars
 
 
 # --- the user ------------------------------------------------------------------------------------
@@ -440,71 +441,87 @@ _KIND_OF = {"promise": "promise", "deflection": "deflection", "admission": "admi
 
 
 def extract_signals(messages: list[Event], ctx: Any = None, vocab: Vocabulary | None = None) -> list[Event]:
-    """Signal events for the message events of one chat exhibit.
+    """Signal events for the message events of one chat exhibit."""
+    spoken: dict[str, tuple[list[int], list[str]]] = {"me": ([], []), "counterparty": ([], [])}
+    for index, event in enumerate(messages):
+        if event.kind == "message" and event.actor in spoken and event.data.get("type") == "text":
+            text = event.data.get("text", "")
+            if text:
+                indexes, texts = spoken[event.actor]
+                indexes.append(index)
+                texts.append(text)
+    return signals_of_texts(messages, spoken, ctx, vocab)
 
-    The first look is taken over the whole log at once: all texts joined, each prefilter run once
-    over the result in C, hits mapped back to messages. Only messages with a hit are read closely —
-    in a long log that is a small minority."""
+
+def signals_of_texts(messages: list[Event], spoken: dict[str, tuple[list[int], list[str]]], ctx: Any = None,
+                     vocab: Vocabulary | None = None) -> list[Event]:
+    """`extract_signals` when the caller already has the text messages of each speaker: `spoken[role]`
+    is (indexes into `messages`, their texts), in log order.
+
+    The first look is taken over the whole log at once: each speaker's texts joined, the phrase tries
+    run once over the result in C, hits mapped back to messages. Only messages with a hit are read
+    closely — in a long log that is a small minority."""
     vocab = vocab or load(getattr(ctx, "case_root", None))
     lang = get_lang()
-    texts = [e.data.get("text", "") if e.kind == "message" and e.data.get("type") == "text" and e.actor in ("me", "counterparty")
-             else "" for e in messages]
-    candidates = _candidates(texts, messages, vocab)
     found: list[Event] = []
-    counts: dict[str, int] = {}
-    for index in candidates:
+    counts: dict[tuple[str, str], int] = {}
+    summaries: dict[tuple[Any, ...], str] = {}
+    for index, text in _candidates(spoken, vocab):
         message = messages[index]
-        for signal in analyse(texts[index], message.actor, message.time, vocab):
-            key = f"{signal.kind}:{signal.category}"
+        for signal in analyse(text, message.actor, message.time, vocab):
+            key = (signal.kind, signal.category)
             counts[key] = counts.get(key, 0) + 1
-            found.append(_event(message, signal, counts[key], lang))
+            found.append(_event(message, signal, counts[key], lang, summaries))
     return found
 
 
-def _candidates(texts: list[str], messages: list[Event], vocab: Vocabulary) -> list[int]:
-    """Messages worth a close reading, in two cheap passes: a character class of key characters per
-    message, then the phrase tries run once over all surviving texts joined (hits mapped back)."""
-    me, counterparty = vocab.me_prefilter, vocab.counterparty_prefilter
-    stage: dict[str, list[int]] = {"me": [], "counterparty": []}
-    for index, text in enumerate(texts):
-        if text:
-            role = messages[index].actor
-            pattern = me if role == "me" else counterparty
-            if pattern is None or pattern.search(text) is not None:
-                stage[role].append(index)
-    found: set[int] = set()
+def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabulary) -> list[tuple[int, str]]:
+    """(index, text) of the messages worth a close reading, in log order: those where a phrase of the
+    speaker's vocabulary (or, for the counterparty, the start of a time expression) occurs. A superset
+    of what `analyse` would find anything in; it applies every check again."""
+    found: dict[int, str] = {}
     for role, patterns in (("me", (vocab.me_re,)), ("counterparty", (vocab.counterparty_re, _TIME_START))):
-        indexes = stage[role]
+        indexes, texts = spoken[role]
         if not indexes:
             continue
-        joined = "\x00".join(texts[i] for i in indexes)
-        ends = list(accumulate(len(texts[i]) + 1 for i in indexes))
+        joined = "\x00".join(texts)
+        ends = list(accumulate(map((1).__add__, map(len, texts))))  # where each text's separator ends
+        which = partial(bisect.bisect_right, ends)
         for pattern in patterns:
-            if pattern is None:
-                continue
-            for match in pattern.finditer(joined):
-                found.add(indexes[bisect.bisect_right(ends, match.start())])
-    return sorted(found)
+            if pattern is not None:
+                for position in set(map(which, [match.start() for match in pattern.finditer(joined)])):
+                    found[indexes[position]] = texts[position]
+    return sorted(found.items())
 
 
-def _event(message: Event, signal: Signal, occurrence: int, lang: str) -> Event:
-    data: dict[str, Any] = {"phrase": signal.phrase, "text": message.data.get("text", ""), "message_index": message.data.get("index"),
-                            "sender": message.data.get("sender", ""), **signal.data}
-    if signal.kind == "deflection":
+_UNCERTAIN_FLAGS = frozenset({"no-year", "no-date", "unknown", "minute"})
+
+
+def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries: dict[tuple[Any, ...], str]) -> Event:
+    kind = signal.kind
+    said = message.data
+    data: dict[str, Any] = {"phrase": signal.phrase, "text": said.get("text", ""), "message_index": said.get("index"),
+                            "sender": said.get("sender", ""), **signal.data}
+    amount = None
+    if kind == "deflection":
         data["category"] = signal.category
         data["repeat"] = occurrence
-    if signal.kind == "promise":
-        data.pop("deadline", None) if data.get("due") is None else None
-        uncertain = [flag for flag in message.time_flags if flag in ("no-year", "no-date", "unknown", "minute")]
+    elif kind == "promise":
+        if data.get("due") is None:
+            data.pop("deadline", None)
+        uncertain = [flag for flag in message.time_flags if flag in _UNCERTAIN_FLAGS]
         if uncertain:
             data["due_uncertain"] = uncertain
-    amount = Decimal(data["amount"]) if signal.kind == "demand" and data.get("amount") else None
-    summary = _summary(signal, data, lang)
-    return Event(
-        id="", time=message.time, kind=_KIND_OF[signal.kind], actor=message.actor, summary=summary, amount=amount,
-        locator=message.locator, confidence=round(0.8 * message.confidence, 3), source=message.source,
-        time_flags=list(message.time_flags), data=data,
-    )
+    elif kind == "demand" and data.get("amount"):
+        amount = Decimal(data["amount"])
+    # Summaries repeat (same phrase, same category): each distinct one is rendered once.
+    summary_key = (kind, signal.category, signal.phrase, data.get("due"), data.get("claim"),
+                   tuple(data["channels"]) if data.get("threat") else None)
+    summary = summaries.get(summary_key)
+    if summary is None:
+        summary = summaries[summary_key] = _summary(signal, data, lang)
+    return Event("", message.time, _KIND_OF[kind], message.actor, summary, amount, None, None, message.locator,
+                 round(0.8 * message.confidence, 3), message.source, list(message.time_flags), data)
 
 
 def _summary(signal: Signal, data: dict[str, Any], lang: str) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import compress, repeat
+from operator import attrgetter, is_not, not_
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from ...i18n import t
 from ...model.records import Event, Note, Warning
 from ...parsing.times import CST
 from ..base import CLAIM, ParseContext, ParseResult, Sample, SourceError
-from ..decoding import DecodeError, read_text
+from ..decoding import DecodeError, detect_encoding, normalise_newlines
 
 SURE = 0.9  # a signature line the exporter always writes
 LIKELY = 0.7  # a layout that matched on several records
@@ -60,8 +62,9 @@ def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030")
     """The file as text with \\n line ends, its encoding, and the line-end counts before normalising
     (a QQ .txt with LF only, or a MemoTrace TXT with CRLF, has been re-saved: §5 of the spec)."""
     raw = path.read_bytes()
-    try:
-        text, encoding = read_text(path, preferred)
+    try:  # decoding.read_text, without reading the file a second time
+        encoding = detect_encoding(raw, preferred)
+        text = normalise_newlines(raw.decode(encoding, errors="strict").lstrip("\ufeff"))
     except (DecodeError, UnicodeDecodeError, LookupError) as exc:
         raise SourceError("chats.undecodable", file=path.name, detail=str(exc)) from exc
     if encoding.startswith(("utf-8", "gb", "ascii")):
@@ -213,17 +216,16 @@ class Roles:
 def assign_roles(messages: list[ChatMessage], ctx: ParseContext) -> Roles:
     """Decide which senders are me: the format's own flag, then case.toml's my_names, then ONE
     question on a terminal, then a guess from shop-like names (marked low-confidence)."""
-    senders: dict[str, None] = {}
-    for message in messages:
-        if not message.system and message.sender:
-            senders.setdefault(message.sender, None)
-    flagged = {m.sender for m in messages if m.is_me}
-    if any(m.is_me is not None for m in messages):
-        return Roles(flagged, "flag", 1.0)
+    # Scans of every message are done with C iterators (a log may hold 100,000 messages).
+    senders = dict.fromkeys(filter(None, compress(map(_SENDER, messages), map(not_, map(_SYSTEM_FLAG, messages)))))
+    if any(map(is_not, map(_IS_ME, messages), repeat(None))):
+        return Roles(set(compress(map(_SENDER, messages), map(_IS_ME, messages))), "flag", 1.0)
     my_names = {n.strip() for n in (ctx.case.my_names if ctx.case else []) if n.strip()} | SELF_WORDS
     if my_names:
-        mine = {s for s in senders if s in my_names or bare_name(s) in my_names
-                or (messages_ids(messages, s) & my_names)}
+        first_ids: dict[str, str] = {}
+        for message in compress(messages, map(_SENDER_ID_OF, messages)):
+            first_ids.setdefault(message.sender, message.sender_id)  # type: ignore[arg-type]
+        mine = {s for s in senders if s in my_names or bare_name(s) in my_names or first_ids.get(s) in my_names}
         if mine:
             return Roles(mine, "case", 1.0)
     if not senders:
@@ -243,11 +245,7 @@ def assign_roles(messages: list[ChatMessage], ctx: ParseContext) -> Roles:
     return Roles({next(iter(senders))}, "guessed", 0.5)
 
 
-def messages_ids(messages: list[ChatMessage], sender: str) -> set[str]:
-    for message in messages:
-        if message.sender == sender and message.sender_id:
-            return {message.sender_id}
-    return set()
+_SENDER, _SYSTEM_FLAG, _IS_ME, _SENDER_ID_OF = (attrgetter(name) for name in ("sender", "system", "is_me", "sender_id"))
 
 
 # --- result --------------------------------------------------------------------------------------
@@ -277,7 +275,7 @@ def summary_text(text: str, limit: int = 60) -> str:
 
 def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
     """Message events, signal events and completeness notes for one chat exhibit."""
-    from ...signals.extract import extract_signals
+    from ...signals.extract import signals_of_texts
     from .completeness import completeness_notes
 
     messages = log.messages
@@ -290,53 +288,69 @@ def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
     role_of: dict[str, str] = {}
     system_name = t("chats.system")
     source, platform = log.source, log.platform
+    me = roles.me
+    newline = "\n"
+    # Text messages by speaker, gathered here for the signal pass: (index, text) in log order.
+    spoken: dict[str, tuple[list[int], list[str]]] = {"me": ([], []), "counterparty": ([], [])}
+    recalls: list[int] = []  # indexes of recall messages, for the completeness notes
     for index, message in enumerate(messages):
         text = message.text
+        sender = message.sender
         if message.type is None and text and text[0] not in _PLACEHOLDER_START and "撤回了一条消息" not in text:
             typed = _TEXT  # the common case, without a call
         else:
             typed = _typed(message)
-        if message.system or typed.type in ("recall", "system") or message.sender in SYSTEM_SENDERS:
+        if message.system or typed.type in ("recall", "system") or sender in SYSTEM_SENDERS:
             role = "system"
         elif message.is_me is not None:
             role = "me" if message.is_me else "counterparty"
         else:
-            role = role_of.get(message.sender)
+            role = role_of.get(sender)
             if role is None:
-                role = role_of[message.sender] = "me" if message.sender in roles.me else "counterparty"
+                role = role_of[sender] = "me" if sender in me else "counterparty"
         if role == "system" and typed.type == "text":
             typed = _SYSTEM
         data: dict[str, Any] = {
-            "type": typed.type, "role": role, "sender": message.sender, "text": message.text,
-            "index": index, "platform": platform,
+            "type": typed.type, "role": role, "sender": sender, "text": text, "index": index, "platform": platform,
         }
-        if typed.media and typed.media != typed.type:
-            data["media"] = typed.media
-        if typed.transfer_state:
-            data["transfer_state"] = typed.transfer_state
-        if typed.type == "recall":
-            data["recalled_by"] = _recaller(typed.recalled_by, roles.me, role_of)
+        if typed is _TEXT:
+            if role != "system" and text:
+                indexes, texts = spoken[role]
+                indexes.append(index)
+                texts.append(text)
+        else:
+            if typed.media and typed.media != typed.type:
+                data["media"] = typed.media
+            if typed.transfer_state:
+                data["transfer_state"] = typed.transfer_state
+            if typed.type == "recall":
+                data["recalled_by"] = _recaller(typed.recalled_by, me, role_of)
+                recalls.append(index)
+            if typed.type == "text" and role != "system" and text:
+                indexes, texts = spoken[role]
+                indexes.append(index)
+                texts.append(text)
         if message.sender_id:
             data["sender_id"] = message.sender_id
         if message.extra:
             data.update(message.extra)
         append(Event(
             "", message.time, "message", role,
-            f"{message.sender or system_name}: {text if len(text) <= 60 and chr(10) not in text else summary_text(text)}",
+            f"{sender or system_name}: {text if len(text) <= 60 and newline not in text else summary_text(text)}",
             typed.amount if message.amount is None else message.amount,
             None, None, message.locator, confidence if role != "system" else 1.0,
             source, message.time_flags, data,
         ))
-    signal_events = extract_signals(events, ctx)
+    signal_events = signals_of_texts(events, spoken, ctx)
     result = ParseResult(kind="chat", media_type="text/plain")
     result.events = events + signal_events
     result.warnings = list(log.warnings)
-    result.notes = [*log.notes, *completeness_notes(log, events, ctx)]
-    timed = [e.time for e in events if e.time is not None]
+    result.notes = [*log.notes, *completeness_notes(log, events, ctx, recalls)]
+    timed = list(filter(None, map(attrgetter("time"), events)))  # a datetime is never false
     result.facts = {
         "format": log.source, "platform": log.platform, "messages": len(messages), "encoding": log.encoding,
         "first": timed[0].isoformat() if timed else None, "last": timed[-1].isoformat() if timed else None,
-        "senders": sorted({m.sender for m in messages if m.sender}), "me": sorted(roles.me), "roles_from": roles.how,
+        "senders": sorted(set(filter(None, map(_SENDER, messages)))), "me": sorted(roles.me), "roles_from": roles.how,
         **({"title": log.title} if log.title else {}), **({"group": True} if log.group else {}), **log.facts,
     }
     if log.endings:

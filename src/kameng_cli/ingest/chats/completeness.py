@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import re
 import statistics
-from datetime import datetime
+from collections import Counter
+from datetime import datetime, timedelta
+from functools import partial
+from itertools import compress, count, repeat
+from operator import attrgetter, eq, methodcaller, sub
 from typing import Any
 
 from ...model.records import Event, Note
@@ -21,25 +25,26 @@ SHORT_LOG = 10  # fewer messages than about two phone screens: a screenshot's wo
 _NATIVE_CRLF = {"qq-txt": True, "qq-mht": True, "memotrace-v1-csv": True, "memotrace-v2-csv": True, "pywxdump-csv": True,
                 "memotrace-v1-txt": False, "memotrace-v2-txt": False, "weflow-txt": False, "chatlog-text": False,
                 "chatlog-csv": False, "wechatexporter-txt": False, "qce-txt": False}
+_TIME = attrgetter("time")
 _MID_START = re.compile(r"^(?:好的|收到|在的|嗯|是的|对的|已经给您|已经给你|已经帮您|已给您|那就|所以|然后|还是|引用[:：])")
 _REFERENCE = re.compile(r"你(?:自己)?说的|说好的|刚才电话里|电话里说|截图在上面|你撤回的")
 
 
-def completeness_notes(log: ChatLog, events: list[Event], ctx: ParseContext) -> list[Note]:
+def completeness_notes(log: ChatLog, events: list[Event], ctx: ParseContext,
+                       recalls: list[int] | None = None) -> list[Note]:
+    """`recalls`: the indexes of the recall messages, when the caller already knows them."""
     notes: list[Note] = []
-    timed = [e for e in events if e.time is not None]
+    timed = list(compress(events, map(_TIME, events)))  # a datetime is never false
     notes.append(_span(events, timed))
-    for rule in (_starts_after_payment, _starts_mid_conversation, _gaps, _recalls, _too_short, _one_sided,
-                 _no_times, _missing_references):
+    for rule in (_starts_after_payment, _starts_mid_conversation, _gaps, partial(_recalls, indexes=recalls), _too_short,
+                 _one_sided, _no_times, _missing_references):
         notes.extend(rule(events, timed, ctx))
     notes.extend(_resaved(log))
     return notes
 
 
 def _span(events: list[Event], timed: list[Event]) -> Note:
-    roles: dict[str, int] = {}
-    for event in events:
-        roles[event.actor] = roles.get(event.actor, 0) + 1
+    roles = dict(Counter(map(attrgetter("actor"), events)))  # counted in C, in order of first appearance
     first = timed[0] if timed else None
     last = timed[-1] if timed else None
     return chat_note("chat-span", "info", first=isoformat(first.time) if first else None,
@@ -67,24 +72,28 @@ def _starts_mid_conversation(events: list[Event], timed: list[Event], ctx: Parse
 def _gaps(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
     if len(timed) < 3:
         return []
-    gaps = [((b.time - a.time).total_seconds() / 3600, a, b) for a, b in zip(timed, timed[1:], strict=False)]  # type: ignore[operator]
-    median = statistics.median(hours for hours, _, _ in gaps)
+    # Differences and their seconds taken in C; only the few gaps over the threshold are looked at closely.
+    times = list(map(_TIME, timed))
+    hours_between = [seconds / 3600 for seconds in map(timedelta.total_seconds, map(sub, times[1:], times))]
+    median = statistics.median(hours_between)
     threshold = max(GAP_MIN_HOURS, GAP_RHYTHM_FACTOR * median)
     notes = []
-    for hours, before, after in gaps:
-        if hours > threshold:
-            notes.append(chat_note("chat-gap", "warning", start=isoformat(before.time), end=isoformat(after.time),
-                                   hours=round(hours, 1), median_minutes=round(median * 60, 1),
-                                   last_speaker=before.actor, next_speaker=after.actor,
-                                   start_locator=before.locator, end_locator=after.locator))
+    for index in [i for i, hours in enumerate(hours_between) if hours > threshold]:
+        hours, before, after = hours_between[index], timed[index], timed[index + 1]
+        notes.append(chat_note("chat-gap", "warning", start=isoformat(before.time), end=isoformat(after.time),
+                               hours=round(hours, 1), median_minutes=round(median * 60, 1),
+                               last_speaker=before.actor, next_speaker=after.actor,
+                               start_locator=before.locator, end_locator=after.locator))
     return notes
 
 
-def _recalls(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+def _recalls(events: list[Event], timed: list[Event], ctx: ParseContext, indexes: list[int] | None = None) -> list[Note]:
     notes = []
-    for index, event in enumerate(events):
-        if event.data.get("type") != "recall":
-            continue
+    if indexes is None:
+        types = map(methodcaller("get", "type"), map(attrgetter("data"), events))
+        indexes = list(compress(count(), map(eq, types, repeat("recall"))))
+    for index in indexes:
+        event = events[index]
         by = event.data.get("recalled_by", "unknown")
         before = events[index - 1] if index else None
         notes.append(chat_note("chat-recalled", "warning" if by != "me" else "info", at=isoformat(event.time), by=by,
@@ -99,29 +108,32 @@ def _too_short(events: list[Event], timed: list[Event], ctx: ParseContext) -> li
 
 
 def _one_sided(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
-    sides = {e.actor for e in events if e.actor in ("me", "counterparty")}
+    sides = set()
+    for event in events:
+        if event.actor in ("me", "counterparty"):
+            sides.add(event.actor)
+            if len(sides) == 2:
+                return []
     if len(sides) == 1:
         return [chat_note("chat-one-sided", "warning", side=next(iter(sides)))]
     return []
 
 
 def _no_times(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
-    untimed = sum(1 for e in events if UNKNOWN in e.time_flags)
-    if untimed == len(events):
-        return [chat_note("chat-no-times", "warning", count=untimed)]
+    if all(UNKNOWN in e.time_flags for e in events):
+        return [chat_note("chat-no-times", "warning", count=len(events))]
     return []
 
 
 def _missing_references(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
     """`你说的5分钟呢` with no such promise earlier in the log: the log starts too late or was cut."""
     notes = []
-    seen_counterparty = 0
     for event in events:
         if event.actor == "counterparty":
-            seen_counterparty += 1
+            break  # a reference after the counterparty has spoken may point at what it said
         if event.actor == "me" and event.kind == "message":
             match = _REFERENCE.search(event.data.get("text", ""))
-            if match and seen_counterparty == 0:
+            if match:
                 notes.append(chat_note("chat-missing-reference", "info", locator=event.locator, phrase=match.group(0)))
     return notes
 

@@ -9,7 +9,8 @@ with one multi-line regex over the whole text: exports of 100,000 messages are c
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from ...parsing.times import CST
 from ..base import ParseContext
@@ -19,12 +20,16 @@ from .source import ChatSource
 _SEPARATOR = "=" * 64
 _SENDER_ID = re.compile(r"^(?P<name>.*?)(?:\((?P<qq>\d+)\)|<(?P<mail>[^<>]+)>)$")
 _TITLE = re.compile(r"^【(?P<title>[^】]*)】")
-# A header (layouts.QQ_HEADER) after an empty line, or a block line. Both start with a line feed so
-# the engine can jump from one to the next; the text is read with "\n\n" put in front.
+# A header (layouts.QQ_HEADER, same shape, fewer groups) after an empty line, or a block line. Both
+# start with a line feed so the engine can jump from one to the next; the text is read with "\n\n"
+# put in front. `split` hands over, in C, each anchor's groups followed by the text up to the next
+# anchor: for a header, that is its body.
 _ANCHOR = re.compile(
-    r"\n(?:\n(\d{4})-(\d{1,2})-(\d{1,2}) (上午|下午)?(\d{1,2}):(\d{2}):(\d{2})(?: ([AP]M))? ([^\n]+)"
+    r"\n(?:\n(\d{4}-\d{1,2}-\d{1,2}) ((?:上午|下午)?\d{1,2}:\d{2}):(\d{2})((?: [AP]M)?) ([^\n]+)"
     r"|(消息分组:|消息对象:)([^\n]*))"
 )
+_SECONDS = [timedelta(seconds=second) for second in range(60)]
+_UNSEEN: Any = object()  # not looked at yet (None means: looked at, not a valid time)
 
 
 class QQTxtSource(ChatSource):
@@ -33,67 +38,88 @@ class QQTxtSource(ChatSource):
     platform = "qq"
 
     def read(self, text: str, ctx: ParseContext) -> ChatLog:
-        text = "\n\n" + text  # so that a header on the first line follows an "empty line" too
+        parts = _ANCHOR.split("\n\n" + text)  # so that a header on the first line follows an "empty line" too
         messages: list[ChatMessage] = []
         append = messages.append
         title, group_name, titles = "", "", []
         skip_block = False
-        pending: ChatMessage | None = None
-        body_start = 0
-        line = 1
-        position = 2
+        line = parts[0].count("\n") - 1  # line 1, less the two line feeds put in front
         senders: dict[str, tuple[str, str | None, str | None, bool]] = {}
-        days: dict[tuple[str, str, str], tuple[int, int, int]] = {}
+        # Times repeat their day and (often) their clock reading: each is read once per distinct string.
+        days: dict[str, datetime | None] = {}
+        clocks: dict[str, timedelta | None] = {}
         flags = [NO_TZ]  # one list for every message: nothing mutates time_flags in place
-        count = text.count
-
-        def close(end: int) -> None:
-            body = text[body_start:end]
-            if _SEPARATOR in body:
-                body = body[: body.index(_SEPARATOR)]
-            assert pending is not None
-            pending.text = body.rstrip("\n ").rstrip()
-            if not skip_block:
-                append(pending)
-
-        for match in _ANCHOR.finditer(text):
-            start = match.start(1) if match.start(1) >= 0 else match.start(10)
-            line += count("\n", position, start)
-            position = start
-            if pending is not None:
-                close(start)
-                pending = None
-            if match.group(10):
-                if match.group(10) == "消息分组:":
-                    group_name = match.group(11).strip()
+        unknown = ["unknown"]
+        separator = _SEPARATOR
+        pieces = iter(parts)
+        next(pieces)
+        for day_text, clock_text, second_text, ampm, raw, label, value, segment in zip(
+                pieces, pieces, pieces, pieces, pieces, pieces, pieces, pieces, strict=True):
+            if label is not None:
+                line += 1 + segment.count("\n")
+                if label == "消息分组:":
+                    group_name = value.strip()
                     skip_block = group_name == "最近联系人"  # duplicates other blocks (QQChatRecordsToTable)
                 else:
-                    title = match.group(11).strip()
+                    title = value.strip()
                     titles.append(title)
                 continue
-            y, mo, d, period, h, mi, s, ampm, raw = match.groups()[:9]
-            hour = hour_12(int(h), ampm or period) if ampm or period else int(h)
-            day = days.get((y, mo, d))
-            if day is None:
-                day = days[(y, mo, d)] = (int(y), int(mo), int(d))
+            line += 2
+            locator = f"line {line}"
+            line += segment.count("\n")
+            if skip_block:
+                continue
+            day = days.get(day_text, _UNSEEN)
+            if day is _UNSEEN:
+                day = days[day_text] = _midnight(day_text)
+            if ampm:
+                clock_text += ampm
+            clock = clocks.get(clock_text, _UNSEEN)  # hours and minutes: a few hundred distinct readings
+            if clock is _UNSEEN:
+                clock = clocks[clock_text] = _clock(clock_text)
+            seconds = int(second_text)
+            # 2024-02-30 or 25:00: kept in order, time unknown
+            when = day + clock + _SECONDS[seconds] if day is not None and clock is not None and seconds < 60 else None
             sender = senders.get(raw)
             if sender is None:
                 sender = senders[raw] = _sender(raw)
-            try:
-                when = datetime(day[0], day[1], day[2], hour, int(mi), int(s), tzinfo=CST)
-            except ValueError:
-                when = None  # 2024-02-30 or 25:00: kept in order, time unknown
-            pending = ChatMessage(f"line {line}", sender[0], "", when, flags if when else ["unknown"], system=sender[3],
-                                  sender_id=sender[1])
+            body = segment[1:]
+            if separator in body:
+                body = body[: body.index(separator)]
+            extra: dict[str, str] = {}
             if sender[2]:
-                pending.extra["title"] = sender[2]
+                extra["title"] = sender[2]
             if len(titles) > 1:
-                pending.extra["conversation"] = title
-            body_start = match.end() + 1
-        if pending is not None:
-            close(len(text))
+                extra["conversation"] = title
+            append(ChatMessage(locator, sender[0], body.rstrip("\n ").rstrip(), when, flags if when else unknown, None,
+                               sender[3], None, None, sender[1], extra))
         group = "群" in group_name or any(m.sender_id for m in messages if not m.system)
         return ChatLog(self.name, self.platform, messages, title=", ".join(dict.fromkeys(titles)), group=group)
+
+
+def _midnight(day_text: str) -> datetime | None:
+    year, month, day = day_text.split("-")
+    try:
+        return datetime(int(year), int(month), int(day), tzinfo=CST)
+    except ValueError:
+        return None
+
+
+def _clock(clock_text: str) -> timedelta | None:
+    """`10:00`, `下午1:30`, `12:30 PM` (a header's time without its seconds) → time since midnight, or
+    None for 25:00 / 13:00 PM."""
+    marker = None
+    if clock_text.endswith(("AM", "PM")):
+        clock_text, marker = clock_text[:-3], clock_text[-2:]
+    if clock_text.startswith(("上午", "下午")):
+        marker = marker or clock_text[:2]  # the AM/PM suffix wins, as the header regex reads it
+        clock_text = clock_text[2:]
+    hour_text, minute_text = clock_text.split(":")
+    hours, minutes = int(hour_text), int(minute_text)
+    hours = hour_12(hours, marker) if marker else hours
+    if hours > 23 or minutes > 59:
+        return None
+    return timedelta(hours=hours, minutes=minutes)
 
 
 def _sender(raw: str) -> tuple[str, str | None, str | None, bool]:
