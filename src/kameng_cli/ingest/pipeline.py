@@ -20,6 +20,7 @@ from ..i18n import pick, t
 from ..model.records import Event, Exhibit
 from ..parsing.times import CST, now
 from .base import ParseContext, ParseResult, Sample
+from .decoding import DecodeError
 from .registry import detect
 
 CHUNK = 1 << 20
@@ -124,8 +125,8 @@ class Ingestor:
     BATCH_FILES = 64
     BATCH_BYTES = 256 * 1024 * 1024
     BATCH_SECONDS = 2.0
-    STAGING_THREADS = 2
-    LOOKAHEAD = 4
+    STAGING_THREADS = 3
+    LOOKAHEAD = 6
 
     def add(self, item: Input) -> FileOutcome:
         """Add one file: stage, parse, commit."""
@@ -239,6 +240,9 @@ class Ingestor:
             return FileOutcome(item.display, "error", reason=exc.render())
         except OSError as exc:
             return FileOutcome(item.display, "error", reason=t("add.os_error", detail=exc.strerror or str(exc)))
+        except (DecodeError, UnicodeDecodeError) as exc:
+            # A source recognised the file but its bytes do not decode: nothing is ingested.
+            return FileOutcome(item.display, "error", reason=t("text.undecodable", detail=str(exc)))
         finally:
             if staged is not None:
                 staged.unlink(missing_ok=True)
@@ -309,7 +313,10 @@ class Ingestor:
                     out.write(chunk)
                     size += len(chunk)
                     self.on_bytes(len(chunk))
-                # fsync happens at commit, batched: by then the kernel has written most of it back.
+                out.flush()
+                # Durable before it can be committed; on a staging thread this wait overlaps the
+                # copying of the next file (the commit's own fsync then finds nothing to write).
+                os.fsync(out.fileno())
         except BaseException:
             staged.unlink(missing_ok=True)
             raise

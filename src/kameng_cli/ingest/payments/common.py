@@ -18,11 +18,12 @@ from ...parsing.amounts import format_yuan
 from ...parsing.times import CST, isoformat
 from ..base import ParseContext, ParseResult, Sample, SourceError
 from ..decoding import open_text
+from .bulk import BulkFallback, BulkTriage
 from .events import paid_event, recorded_refund_event, refunded_event
 from .matching import CaseKeys, Decision, Match, Matcher, describe_payment
 from .records import PaymentRecord, RowError
 from .refunds import link_refunds
-from .table import STRIP, Column, Header, Row, RowStreamError, csv_rows, find_header, is_scientific
+from .table import STRIP, Column, CsvRows, Header, Row, RowStreamError, csv_rows, find_header, is_scientific
 
 PREFERRED = ("utf-8", "gb18030")
 
@@ -30,6 +31,7 @@ _PERIOD_START = re.compile(r"起始(?:时间|日期)[:：]\s*\[\s*([^\]]+?)\s*\]
 _PERIOD_END = re.compile(r"终止(?:时间|日期)[:：]\s*\[\s*([^\]]+?)\s*\]")
 _EXPORTED = re.compile(r"导出时间[:：]\s*\[\s*([^\]]+?)\s*\]")
 _COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
+FOOTER_STARTS = ("---", "#", "合计", "人民币合计", "共")  # first cells that start a footer (spec section 4 rule 3)
 
 
 class ExportMangled(Exception):
@@ -116,7 +118,7 @@ class PaymentSource:
 
     def is_footer(self, first: Any, cells: list[Any]) -> bool:
         """Footer lines end the table: dashes, `#` summaries, totals (spec section 4 rule 3)."""
-        return isinstance(first, str) and first.startswith(("---", "#", "合计", "人民币合计", "共"))
+        return isinstance(first, str) and first.startswith(FOOTER_STARTS)
 
     def record(self, cells: list[Any], header: Header, line: int) -> PaymentRecord:
         raise NotImplementedError
@@ -126,6 +128,13 @@ class PaymentSource:
 
     # ---- the pipeline ------------------------------------------------------------------------------
     def parse(self, path: Path, ctx: ParseContext) -> ParseResult:
+        try:
+            return self._parse(path, ctx, bulk=True)
+        except BulkFallback:
+            # The bulk path met something the row-by-row path reports exactly (bad bytes, a csv error).
+            return self._parse(path, ctx, bulk=False)
+
+    def _parse(self, path: Path, ctx: ParseContext, bulk: bool) -> ParseResult:
         layout = pick(self.label)
         how = t(self.how_key)
         self._encoding = ""
@@ -136,7 +145,7 @@ class PaymentSource:
                     raise SourceError("payments.broken.no_header", layout=layout, how=how)
                 self.bind_header(header, ctx)
                 matcher = Matcher(ctx.case, track_nearest=not self.has_triage)
-                scan = self._scan(rows, header, matcher, triage=self.has_triage and matcher.keys.usable)
+                scan = self._scan(rows, header, matcher, triage=self.has_triage and matcher.keys.usable, bulk=bulk)
         except RowStreamError as exc:
             raise SourceError(exc.key, layout=layout, how=how, **{"line": "?", "detail": "", **exc.params}) from exc
         except ExportMangled as exc:
@@ -153,6 +162,10 @@ class PaymentSource:
         """Large-export fast path, given the raw (unstripped) cells: (kind, naive Beijing time) of a row
         that is certainly valid and irrelevant to the case (it is only counted), or None to interpret the
         row fully. Layouts opt in."""
+        return None
+
+    def bulk_triage(self, header: Header, keys: CaseKeys) -> BulkTriage | None:
+        """The bulk form of `triage` for large CSV exports (payments/bulk.py), or None. Layouts opt in."""
         return None
 
     def _nearest(self, path: Path, ctx: ParseContext) -> list[Match]:
@@ -179,7 +192,7 @@ class PaymentSource:
         return collected, scan.warnings
 
     def _scan(self, rows: Iterator[Row], header: Header, matcher: Matcher,
-              collect: list[PaymentRecord] | None = None, triage: bool = False) -> _Scan:
+              collect: list[PaymentRecord] | None = None, triage: bool = False, bulk: bool = False) -> _Scan:
         scan = _Scan(self.locator)
         scan.matcher = matcher
         keys = matcher.keys
@@ -188,6 +201,10 @@ class PaymentSource:
         in_footer = False
         strip = STRIP
         first_quick = last_quick = None
+        in_bulk = self.bulk_triage(header, keys) if bulk and triage and isinstance(rows, CsvRows) else None
+        if in_bulk is not None:
+            in_bulk.kinds = kinds
+            rows = in_bulk.rows_after(rows)
         for line, cells in rows:
             if triage and len(cells) >= width and not in_footer:
                 quick = self.triage(cells, header, keys)
@@ -236,6 +253,17 @@ class PaymentSource:
             scan.matcher_feed(record)
             if collect is not None:
                 collect.append(record)
+        if in_bulk is not None and in_bulk.rows:
+            in_bulk.flush()
+            scan.records += in_bulk.rows
+            scan.data_rows += in_bulk.rows
+            scan.last_line = max(scan.last_line, in_bulk.last_line)
+            for text in (in_bulk.first, in_bulk.last):
+                when = datetime.fromisoformat(text)
+                if first_quick is None or when < first_quick:
+                    first_quick = when
+                if last_quick is None or when > last_quick:
+                    last_quick = when
         for when in (first_quick, last_quick):
             if when is not None:
                 aware = when.replace(tzinfo=CST)

@@ -50,17 +50,40 @@ def text(cell: Any) -> str:
     return "" if cell in NULL_CELLS else cell
 
 
-def csv_rows(stream: IO[str]) -> Iterator[Row]:
+def csv_rows(stream: IO[str]) -> CsvRows:
     """Rows of a CSV text stream with the physical line each ends on. The exports' bare tab after a
     closing quote is tolerated by the non-strict reader and removed later by `clean`."""
-    reader = csv.reader(stream)
-    try:
-        for cells in reader:
-            yield reader.line_num, cells
-    except UnicodeDecodeError as exc:
-        raise RowStreamError("payments.broken.encoding", line=reader.line_num + 1, detail=str(exc)) from exc
-    except csv.Error as exc:
-        raise RowStreamError("payments.broken.csv", line=reader.line_num, detail=str(exc)) from exc
+    return CsvRows(stream)
+
+
+class CsvRows:
+    """The row iterator `csv_rows` returns; it keeps its stream and physical line count so that a bulk
+    reader (payments/bulk.py) can take over after the header."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.reader = csv.reader(stream)
+        self._rows = self._generate()
+
+    @property
+    def line_num(self) -> int:
+        return self.reader.line_num
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._rows
+
+    def __next__(self) -> Row:
+        return next(self._rows)
+
+    def _generate(self) -> Iterator[Row]:
+        reader = self.reader
+        try:
+            for cells in reader:
+                yield reader.line_num, cells
+        except UnicodeDecodeError as exc:
+            raise RowStreamError("payments.broken.encoding", line=reader.line_num + 1, detail=str(exc)) from exc
+        except csv.Error as exc:
+            raise RowStreamError("payments.broken.csv", line=reader.line_num, detail=str(exc)) from exc
 
 
 def xlsx_rows(path: Any) -> Iterator[Row]:
@@ -200,7 +223,10 @@ def export_time(cell: Any) -> tuple[datetime, list[str]]:
         return (cell.replace(tzinfo=CST) if cell.tzinfo is None else cell), []
     value = cell if isinstance(cell, str) else ""
     if _ISO_TIME.match(value):
-        return datetime.fromisoformat(value).replace(tzinfo=CST), []
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=CST), []
+        except ValueError as exc:  # `2024-02-30 10:00:00`, year 0000: a bad row, not a crash
+            raise RowError("payments.row.bad_time", value) from exc
     match = _SHORT_TIME.match(value)
     if match:
         y, m, d, hh, mm, ss = match.groups()
