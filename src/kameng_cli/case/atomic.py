@@ -11,6 +11,17 @@ from pathlib import Path
 from typing import Any
 
 
+def sha256_file(path: Path | str, chunk: int = 1 << 20) -> str:
+    """SHA-256 of a file, read in chunks (never the whole file in memory)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(chunk), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):  # some filesystems do not allow opening a directory
         fd = os.open(path, os.O_RDONLY)

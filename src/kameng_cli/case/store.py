@@ -314,7 +314,7 @@ class CaseStore:
                 if not exhibit_id or exhibit_id in known:
                     continue
                 final = self.paths.evidence / entry.get("file", "")
-                if entry.get("file") and final.is_file() and _sha256(final) == entry.get("sha256"):
+                if entry.get("file") and final.is_file() and atomic.sha256_file(final) == entry.get("sha256"):
                     final.unlink()  # our own uncommitted copy; the user's original is elsewhere, untouched
                     actions.append(f"removed uncommitted {final.name}")
                 (self.paths.derived / f"{exhibit_id}.json").unlink(missing_ok=True)
@@ -355,14 +355,6 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def exhibit_number(file_name: str) -> int | None:

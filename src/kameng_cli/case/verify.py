@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import manifest
+from .atomic import sha256_file
 from .store import CaseStore
-
-CHUNK = 1 << 20
 
 
 @dataclass
@@ -41,12 +39,6 @@ class VerifyReport:
         }
 
 
-def sha256_file(path: Any) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def verify(store: CaseStore) -> VerifyReport:

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from ..case.atomic import sha256_file
 from ..case.store import CaseStore, Staged
 from ..errors import CaseLocked, KamengError, UserInputError
 from ..i18n import pick, t
@@ -327,7 +328,7 @@ class Ingestor:
             staged.unlink(missing_ok=True)
             raise UserInputError("add.empty_input" if item.stream is not None else "add.empty_file")
         sha256 = digest.hexdigest()
-        if _hash_file(staged) != sha256:
+        if sha256_file(staged) != sha256:
             staged.unlink(missing_ok=True)
             raise UserInputError("add.copy_mismatch")
         return staged, sha256, size, name, origin, mtime
@@ -381,12 +382,6 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass

@@ -72,10 +72,10 @@ def stored_exhibit(path: Path, ctx: ParseContext) -> tuple[Any, dict[str, Any]] 
     `add` learned from the user (a --map, a choice on the terminal) that rebuild and match do not pass."""
     if ctx.case_root is None:
         return None
+    from ...case.atomic import sha256_file
     from ...case.store import CaseStore
-    from ..pipeline import _hash_file
 
-    digest = _hash_file(path)
+    digest = sha256_file(path)
     store = CaseStore(ctx.case_root)
     for exhibit in store.exhibits().values():
         if exhibit.sha256 == digest:

@@ -93,9 +93,9 @@ def build_extract(store: CaseStore, exhibit_id: str, rows: str = "matched") -> E
     if source is None or not wanted:
         raise UserInputError("payments.extract.nothing", id=exhibit.id)
     path = store.paths.evidence / exhibit.file
-    from ..pipeline import _hash_file
+    from ...case.atomic import sha256_file
 
-    if not path.is_file() or _hash_file(path) != exhibit.sha256:
+    if not path.is_file() or sha256_file(path) != exhibit.sha256:
         raise UserInputError("payments.extract.tampered", id=exhibit.id)
     reader = _row_reader(exhibit, source)
     extract = Extract(
