@@ -20,31 +20,34 @@ from .env import Env, get_env
 # in front of it before parsing. -C stays where git keeps it: before the command.
 _GLOBAL_FLAGS = {"--quiet": 0, "-q": 0, "--debug": 0, "--lang": 1}
 
-# name of the module in kameng_cli.cli, and the Typer sub-app or function to register.
-COMMANDS: list[tuple[str, str]] = [
-    ("init", "command"),
-    ("show", "command"),
-    ("add", "command"),
-    ("listing", "command"),
-    ("timeline", "command"),
-    ("event", "app"),
-    ("rebuild", "command"),
-    ("verify", "command"),
-    ("doctor", "command"),
-    ("check", "command"),
-    ("rules", "command"),
-    ("match", "command"),
-    ("extract", "command"),
-    ("redact", "command"),
-    ("draft", "command"),
-    ("channels", "command"),
-    ("submit", "command"),
-    ("reply", "command"),
-    ("status", "command"),
-    ("remind", "command"),
-    ("joint", "command"),
-    ("calendar_cmd", "command"),
+# Each module of kameng_cli.cli, how it registers ("command": a `register(app)` function; "app": a Typer
+# sub-app), and the command names it provides. A run builds only the command it was asked for, so
+# start-up does not grow with the number of commands; `app` (every command) serves --help and tests.
+COMMANDS: list[tuple[str, str, tuple[str, ...]]] = [
+    ("init", "command", ("init",)),
+    ("show", "command", ("show",)),
+    ("add", "command", ("add",)),
+    ("listing", "command", ("list",)),
+    ("timeline", "command", ("timeline",)),
+    ("event", "app", ("event",)),
+    ("rebuild", "command", ("rebuild",)),
+    ("verify", "command", ("verify",)),
+    ("doctor", "command", ("doctor",)),
+    ("check", "command", ("check",)),
+    ("rules", "command", ("rules", "explain")),
+    ("match", "command", ("match",)),
+    ("extract", "command", ("extract",)),
+    ("redact", "command", ("redact",)),
+    ("draft", "command", ("draft",)),
+    ("channels", "command", ("channels",)),
+    ("submit", "command", ("submit",)),
+    ("reply", "command", ("reply",)),
+    ("status", "command", ("status", "next")),
+    ("remind", "command", ("remind",)),
+    ("joint", "command", ("joint",)),
+    ("calendar_cmd", "command", ("calendar",)),
 ]
+_OPTIONS_WITH_VALUES = {"-C", "--lang"}
 
 
 def hoist_global_flags(args: list[str]) -> list[str]:
@@ -101,15 +104,7 @@ def _print_error(text: str) -> None:
     sys.stderr.flush()
 
 
-app = typer.Typer(
-    cls=KamengGroup,
-    name="kameng",
-    help="kameng：卡盟消费维权证据链整理与投诉文书起草工具 / evidence chains and complaint letters for 卡盟 disputes.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_HELP = "kameng：卡盟消费维权证据链整理与投诉文书起草工具 / evidence chains and complaint letters for 卡盟 disputes."
 
 
 def _version(value: bool) -> None:
@@ -118,7 +113,6 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
 def main_callback(
     ctx: typer.Context,
     case_dir: str | None = typer.Option(None, "-C", help="Run as if started in DIR (the case folder).", metavar="DIR"),
@@ -135,18 +129,67 @@ def main_callback(
     env.lang, env.quiet, env.debug, env.case_dir = chosen, quiet, debug, case_dir
 
 
-for module_name, kind in COMMANDS:
-    module = importlib.import_module(f"kameng_cli.cli.{module_name}")
-    if kind == "app":
-        app.add_typer(module.app)
-    else:
-        module.register(app)
+def build_app(only: str | None = None) -> typer.Typer:
+    """The `kameng` app with every command, or with just the command named `only`."""
+    new = typer.Typer(
+        cls=KamengGroup,
+        name="kameng",
+        help=_HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    new.callback()(main_callback)
+    for module_name, kind, names in COMMANDS:
+        if only is not None and only not in names:
+            continue
+        module = importlib.import_module(f"kameng_cli.cli.{module_name}")
+        if kind == "app":
+            new.add_typer(module.app)
+        else:
+            module.register(new)
+    return new
+
+
+def requested_command(args: list[str]) -> str | None:
+    """The command a command line asks for; None when it asks for none (help, or no arguments)."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            return None
+        if arg in _OPTIONS_WITH_VALUES:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        globals()["app"] = built = build_app()
+        return built
+    raise AttributeError(name)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Entry point: run the app and return the exit status."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    name = requested_command(args)
+    known = {n for _m, _k, names in COMMANDS for n in names}
+    if name in known:
+        target = build_app(only=name)
+    elif name is None and "--version" in args:
+        target = build_app(only="")  # the eager --version callback needs no command
+    else:
+        target = build_app()  # help, or an unknown command (click suggests the right one)
     try:
-        app(args=argv, prog_name="kameng", standalone_mode=True)
+        target(args=args, prog_name="kameng", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
