@@ -248,6 +248,11 @@ def fact_text(event: Event, case: Case) -> str | None:
     if kind == "admission":
         return f"{who}承认：“{_quoted(event)}”"
     if kind == "reply":
+        if data.get("outcome") and not data.get("text"):
+            # A recorded answer without its words: its summary already names the channel and outcome.
+            return event.summary or f"{data.get('channel_label', who)}答复"
+        if data.get("channel_label"):
+            return f"{data['channel_label']}答复：“{_quoted(event)}”"
         return f"{who}答复：“{_quoted(event)}”"
     if kind == "promise-broken":
         due = data.get("due")
