@@ -52,3 +52,15 @@ def test_readme_example_script_runs(tmp_path: Path) -> None:
     proc = subprocess.run(["sh", str(EXAMPLES / "run.sh")], capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "E05" in proc.stdout and "全部" in proc.stdout and "平台投诉书" in proc.stdout
+
+
+def test_stored_notes_follow_the_readers_language(tmp_path: Path, monkeypatch) -> None:
+    """A note stored while adding in Chinese is shown in English to an English reader."""
+    monkeypatch.setenv("KAMENG_OCR", "0")
+    root = _copy_example(tmp_path, "undelivered-card")
+    assert run("-C", root, "add", EXAMPLES / "undelivered-card" / "materials").exit_code == 0
+    zh = [f["message"] for f in run_json("-C", root, "check")["findings"] if f["rule"] == "KM207"]
+    en = [f["message"] for f in run_json("--lang", "en", "-C", root, "check")["findings"] if f["rule"] == "KM207"]
+    assert zh and en and len(zh) == len(en)
+    assert any("聊天记录" in text for text in zh)
+    assert not any("聊天记录" in text for text in en)

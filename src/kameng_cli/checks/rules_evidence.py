@@ -70,7 +70,7 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
         if note.code == "ocr-amount-mismatch":
             findings.append(this.finding("check.msg.note", severity="warning", link="paid",
                                          exhibits=[note.exhibit] if note.exhibit else [],
-                                         exhibit=note.exhibit or "—", text=note.message))
+                                         exhibit=note.exhibit or "—", text=note.text()))
     return findings
 
 
@@ -104,7 +104,7 @@ def order_number_mismatch(ctx: CheckContext) -> list[Finding]:
     for note in ctx.notes:
         if note.code == "ocr-order-mismatch":
             findings.append(this.finding("check.msg.note", link="ordered", exhibits=[note.exhibit] if note.exhibit else [],
-                                         exhibit=note.exhibit or "—", text=note.message))
+                                         exhibit=note.exhibit or "—", text=note.text()))
     return findings
 
 
@@ -211,7 +211,7 @@ def chat_incomplete(ctx: CheckContext) -> list[Finding]:
         why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
         findings.append(this.finding("check.msg.note", severity=severity, link="contacted",
                                      exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
-                                     text=note.message, why=t(why_key) if why_key in known else None,
+                                     text=note.text(), why=t(why_key) if why_key in known else None,
                                      fix=t(fix_key) if fix_key in known else None))
     return findings
 
@@ -221,7 +221,7 @@ def screen_clock_before_payment(ctx: CheckContext) -> list[Finding]:
     """A screenshot's own clock is earlier than the payment it shows (OCR cross-check, issue 7)."""
     this = get("KM208")
     return [this.finding("check.msg.note", link="paid", exhibits=[n.exhibit] if n.exhibit else [],
-                         exhibit=n.exhibit or "—", text=n.message)
+                         exhibit=n.exhibit or "—", text=n.text())
             for n in ctx.notes if n.code == "ocr-clock-before-payment"]
 
 
@@ -249,6 +249,6 @@ def payment_export_notes(ctx: CheckContext) -> list[Finding]:
         why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
         findings.append(this.finding("check.msg.note", severity=severity, link="paid",
                                      exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
-                                     text=note.message, why=t(why_key) if why_key in known else None,
+                                     text=note.text(), why=t(why_key) if why_key in known else None,
                                      fix=t(fix_key) if fix_key in known else None))
     return findings

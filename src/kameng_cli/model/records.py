@@ -139,6 +139,21 @@ class Note:
     message: str
     severity: str = "info"  # info / warning / blocker
     data: dict[str, Any] = field(default_factory=dict)
+    key: str = ""  # catalog key of the message, so it can be shown in the reader's language
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The message in the current language (as stored when it has no catalog key)."""
+        if not self.key:
+            return self.message
+        from ..i18n import catalog, t
+
+        if self.key not in catalog():
+            return self.message
+        try:
+            return t(self.key, **self.params)
+        except (KeyError, IndexError, ValueError):
+            return self.message
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

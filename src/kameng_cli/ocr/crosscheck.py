@@ -43,6 +43,7 @@ def order_mismatch(reading: Reading, case: Case | None) -> Note | None:
     shown = seen[0]
     return Note(exhibit=None, code=ORDER_MISMATCH, severity="warning",
                 message=t("ocr.note.order_mismatch", seen=shown.value, stated=stated),
+                key="ocr.note.order_mismatch", params={"seen": shown.value, "stated": stated},
                 data={"seen": shown.value, "stated": stated, "box": list(shown.box),
                       "confidence": shown.confidence, "all_seen": [f.value for f in seen]})
 
@@ -67,6 +68,7 @@ def clock_before_payment(reading: Reading, paid_at: datetime | None, captured_at
         return None
     return Note(exhibit=None, code=CLOCK_BEFORE_PAYMENT, severity="warning",
                 message=t("ocr.note.clock_before_payment", clock=clock.value, paid=display(paid_at)),
+                key="ocr.note.clock_before_payment", params={"clock": clock.value, "paid": display(paid_at)},
                 data={"clock": clock.value, "clock_box": list(clock.box), "paid_at": isoformat(paid_at),
                       "assumed_date": assumed, "date": day.isoformat()})
 

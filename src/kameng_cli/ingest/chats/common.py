@@ -392,7 +392,8 @@ def _recaller(name: str, me: set[str], role_of: dict[str, str]) -> str:
 def chat_note(code: str, severity: str = "info", **data: Any) -> Note:
     """A completeness note with its message from the catalog (codes: docs/chats.md)."""
     rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in data.items()}
-    return Note(None, code, t(f"chats.note.{code}", **rendered), severity, data)
+    key = f"chats.note.{code}"
+    return Note(None, code, t(key, **rendered), severity, data, key=key, params=rendered)
 
 
 # --- small shared parsing helpers ----------------------------------------------------------------

@@ -296,11 +296,13 @@ class PaymentSource:
         result.warnings.extend(scan.warnings)
         if scan.resaved_lines:
             result.notes.append(Note(None, "payment-export-edited", t("payments.note.resaved", count=scan.resaved_lines),
-                                     "warning", {"rows": scan.resaved_lines}))
+                                     "warning", {"rows": scan.resaved_lines}, key="payments.note.resaved",
+                                     params={"count": scan.resaved_lines}))
         matcher = scan.matcher
         if matcher is None or not matcher.keys.usable:
             result.messages.append(t("payments.match.no_case_facts"))
-            result.notes.append(Note(None, "payment-not-matched", t("payments.match.no_case_facts"), "info", {}))
+            result.notes.append(Note(None, "payment-not-matched", t("payments.match.no_case_facts"), "info", {},
+                                     key="payments.match.no_case_facts"))
             decision = Decision()
         else:
             decision = matcher.decide(ctx.ask, lambda: chosen_earlier(path, ctx))
@@ -353,7 +355,8 @@ class PaymentSource:
         keys = scan.matcher.keys if scan.matcher else None
         for record in decision.unpaid:
             result.notes.append(Note(None, "payment-order-unpaid", t("payments.note.unpaid", line=record.line), "warning",
-                                     {"line": record.line, "status": record.status}))
+                                     {"line": record.line, "status": record.status}, key="payments.note.unpaid",
+                                     params={"line": record.line}))
         if decision.matches:
             items = [t("payments.match.item", payment=_brief(m.record), reason=m.reason) for m in decision.matches]
             result.messages.append(t("payments.match.found", count=len(items), items="；".join(items)))
@@ -364,7 +367,8 @@ class PaymentSource:
             result.warnings.append(Warning(None, None, "payments.match.ambiguous", listing,
                                            {"count": len(decision.plausible), "items": listing}))
             result.notes.append(Note(None, "payment-ambiguous", text, "warning",
-                                     {"lines": [m.record.line for m in decision.plausible]}))
+                                     {"lines": [m.record.line for m in decision.plausible]}, key="payments.match.ambiguous",
+                                     params={"count": len(decision.plausible), "items": listing}))
         elif keys is not None and keys.usable:
             listing = "；".join(f"{n}) {describe_payment(m.record)}" for n, m in enumerate(decision.nearest, 1)) or "—"
             text = t("payments.match.none", case=keys.describe(), items=listing)
@@ -372,7 +376,8 @@ class PaymentSource:
             result.warnings.append(Warning(None, None, "payments.match.none", listing,
                                            {"case": keys.describe(), "items": listing}))
             result.notes.append(Note(None, "payment-not-matched", text, "warning",
-                                     {"nearest": [m.record.line for m in decision.nearest]}))
+                                     {"nearest": [m.record.line for m in decision.nearest]}, key="payments.match.none",
+                                     params={"case": keys.describe(), "items": listing}))
 
     def _events(self, decision: Decision, scan: _Scan) -> tuple[list[Event], set[int], str]:
         events = []
