@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from ..i18n import catalog, t
 from ..model.finding import SEVERITIES, Finding
-from ..model.records import Event
+from ..model.records import Event, Note
 from ..parsing.amounts import format_yuan
 from .catalog import get, rule
 from .context import IMAGE_EDITORS, CheckContext, is_image, is_payment_export, norm_order_no
@@ -202,18 +203,8 @@ def screenshot_undated(ctx: CheckContext) -> list[Finding]:
 def chat_incomplete(ctx: CheckContext) -> list[Finding]:
     """Completeness notes the chat parsers stored: late start, gaps, recalls, exporter losses."""
     this = get("KM207")
-    known = catalog()
-    findings = []
-    for note in ctx.notes:
-        if not note.code.startswith("chat-") or note.code in DESCRIPTIVE_NOTES:
-            continue
-        severity = note.severity if note.severity in SEVERITIES else "warning"
-        why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
-        findings.append(this.finding("check.msg.note", severity=severity, link="contacted",
-                                     exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
-                                     text=note.text(), why=t(why_key) if why_key in known else None,
-                                     fix=t(fix_key) if fix_key in known else None))
-    return findings
+    return [_note_finding(this, note, "contacted") for note in ctx.notes
+            if note.code.startswith("chat-") and note.code not in DESCRIPTIVE_NOTES]
 
 
 @rule("KM208", "screen-clock-before-payment", "warning")
@@ -240,15 +231,16 @@ def rows_not_understood(ctx: CheckContext) -> list[Finding]:
 def payment_export_notes(ctx: CheckContext) -> list[Finding]:
     """Notes the payment parsers stored: a re-saved export, no or several matching rows, an unpaid order."""
     this = get("KM210")
+    return [_note_finding(this, note, "paid") for note in ctx.notes if note.code.startswith("payment-")]
+
+
+def _note_finding(this: Any, note: Note, link: str) -> Finding:
+    """A parser's stored note as a finding of rule `this`, with the note's own why/fix texts when the
+    catalog has them (check.note.<code>.why / .fix)."""
     known = catalog()
-    findings = []
-    for note in ctx.notes:
-        if not note.code.startswith("payment-"):
-            continue
-        severity = note.severity if note.severity in SEVERITIES else "warning"
-        why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
-        findings.append(this.finding("check.msg.note", severity=severity, link="paid",
-                                     exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
-                                     text=note.text(), why=t(why_key) if why_key in known else None,
-                                     fix=t(fix_key) if fix_key in known else None))
-    return findings
+    severity = note.severity if note.severity in SEVERITIES else "warning"
+    why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
+    return this.finding("check.msg.note", severity=severity, link=link,
+                        exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
+                        text=note.text(), why=t(why_key) if why_key in known else None,
+                        fix=t(fix_key) if fix_key in known else None)

@@ -9,8 +9,8 @@ from typing import Any
 
 from . import bank_common
 from .pdf_statement import MONEY, PdfStatementSource
-from .records import PaymentRecord, RowError
-from .table import Column, Header, amount, date_time, text
+from .records import PaymentRecord
+from .table import Column, Header, text
 
 COLUMNS = (
     Column("date", ("记账日期",)),
@@ -43,11 +43,8 @@ class CmbPdfSource(PdfStatementSource):
         return [tokens[0], tokens[1], tokens[2], tokens[3], kind, counterparty, summary]
 
     def record(self, cells: list[Any], header: Header, line: int) -> PaymentRecord:
-        if len([c for c in cells if c]) < 5:
-            raise RowError("payments.row.unreadable", " ".join(map(str, cells)))
+        time, flags, kind, direction, value = self.dated_signed(cells, header)
         i = header.index
-        time, flags = date_time(cells[i["date"]], None)
-        kind, direction, value = bank_common.signed(amount(cells[i["amount"]], signed=True))
         party = text(cells[i["counterparty"]])
         summary = text(cells[i["summary"]])
         channel, merchant = bank_common.split_channel(summary)

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..base import ParseContext, Sample
+from . import bank_common
 from .common import PaymentSource
-from .table import Row, RowStreamError
+from .records import RowError
+from .table import Header, Row, RowStreamError, amount, date_time
 
 PDF_MAGIC = b"%PDF-"
 MONEY = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
@@ -58,6 +60,16 @@ class PdfStatementSource(PaymentSource):
 
     def split(self, text: str) -> list[str] | None:
         raise NotImplementedError
+
+    @staticmethod
+    def dated_signed(cells: list[Any], header: Header) -> tuple[Any, list[str], str, str, Any]:
+        """(time, time flags, kind, direction, amount) of a statement row: both banks print a date
+        column and one signed amount column; a row with fewer than five cells cannot be read."""
+        if len([c for c in cells if c]) < 5:
+            raise RowError("payments.row.unreadable", " ".join(map(str, cells)))
+        time, flags = date_time(cells[header.index["date"]], None)
+        kind, direction, value = bank_common.signed(amount(cells[header.index["amount"]], signed=True))
+        return time, flags, kind, direction, value
 
     @contextlib.contextmanager
     def open_rows(self, path: Path, ctx: ParseContext) -> Iterator[Iterator[Row]]:
