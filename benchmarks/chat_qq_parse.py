@@ -1,9 +1,15 @@
 """Parse + signals of a generated 100,000-message QQ 消息管理器 .txt, end to end, against a baseline that
 only decodes the file, splits it into lines and matches one compiled regex per line — in the same run.
-Target (issue 4): ≤ 4× the baseline.  Run: python benchmarks/chat_qq_parse.py [messages]"""
+Target (issue 4): ≤ 4× the baseline.  Run: python benchmarks/chat_qq_parse.py [messages] [runs]
+
+A third figure, the floor, shows what the data model alone costs: decode + the same split as the QQ
+source + one `message` Event (with its data and summary) per record, nothing else — no roles, types,
+signals or notes. Whatever kameng does on top of that is the distance between the floor and the full
+figure."""
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 import sys
@@ -14,9 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from itertools import repeat  # noqa: E402
+from operator import add, itemgetter  # noqa: E402
+
 from kameng_cli.ingest.base import ParseContext, Sample  # noqa: E402
+from kameng_cli.ingest.chats import qq_txt  # noqa: E402
 from kameng_cli.ingest.chats.qq_txt import SOURCE  # noqa: E402
 from kameng_cli.model.case import Case  # noqa: E402
+from kameng_cli.model.records import Event  # noqa: E402
 from kameng_cli.signals.vocabulary import load  # noqa: E402
 
 ME, SHOP = "小鹿不吃草", "星辰卡盟-小雅"
@@ -72,6 +83,24 @@ def baseline(path: Path) -> int:
     return sum(1 for line in text.splitlines() if match(line))
 
 
+def floor(path: Path) -> list[Event]:
+    """The least any parser keeping kameng's data model must do: decode, split, one event per record."""
+    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    parts = qq_txt._ANCHOR.split("\n\n" + text)
+    while parts[1] is None:  # the block lines at the top (消息分组, 消息对象)
+        parts[1:9] = []
+    days = {day: qq_txt._midnight(day) for day in set(parts[1::8])}
+    clocks = {clock: qq_txt._clock(clock) for clock in set(map(add, parts[2::8], parts[4::8]))}
+    times = list(map(add, map(add, map(days.__getitem__, parts[1::8]), map(clocks.__getitem__, map(add, parts[2::8], parts[4::8]))),
+                     map(qq_txt._SECONDS.__getitem__, map(int, parts[3::8]))))
+    senders, bodies = parts[5::8], list(map(str.rstrip, map(itemgetter(slice(1, None)), parts[8::8])))
+    datas = [{"type": "text", "role": "me", "sender": sender, "text": body, "index": index, "platform": "qq"}
+             for index, (sender, body) in enumerate(zip(senders, bodies, strict=True))]
+    return list(map(Event, repeat(""), times, repeat("message"), repeat("me"), map("{}: {}".format, senders, bodies),
+                    repeat(None), repeat(None), repeat(None), map("line {}".format, range(len(times))), repeat(1.0),
+                    repeat("qq-txt"), repeat(["no-timezone"]), datas))
+
+
 def full(path: Path):
     """Detection + parse (messages, signals, notes) as `kameng add` runs it; returns the result so that
     freeing it (the pipeline keeps it to store it) is not timed."""
@@ -89,11 +118,18 @@ def main() -> None:
         generate(path, count)
         size = path.stat().st_size
         # Interleaved runs, best of each: the machine is shared, and both sides should see the same load.
-        base_times, full_times = [], []
+        base_times, floor_times, full_times = [], [], []
         for _ in range(runs):
             start = time.perf_counter()
             headers = baseline(path)
             base_times.append(time.perf_counter() - start)
+            gc.disable()  # as the chat sources run
+            start = time.perf_counter()
+            events = floor(path)
+            floor_times.append(time.perf_counter() - start)
+            gc.enable()
+            assert len(events) == count, len(events)
+            del events
             start = time.perf_counter()
             result = full(path)
             full_times.append(time.perf_counter() - start)
@@ -101,10 +137,11 @@ def main() -> None:
             signals = len(result.events) - messages
             del result
     assert headers == messages == count, (headers, messages, count)
-    base_time, full_time = min(base_times), min(full_times)
+    base_time, floor_time, full_time = min(base_times), min(floor_times), min(full_times)
     ratios = sorted(f / b for f, b in zip(full_times, base_times, strict=True))
     print(f"file: {count:,} messages, {size / 1e6:.1f} MB, {runs} interleaved runs")
     print(f"baseline (decode + split + one regex per line): {base_time * 1000:8.1f} ms (best)")
+    print(f"floor (decode + split + one Event per record):  {floor_time * 1000:8.1f} ms (best, {floor_time / base_time:.2f}x the baseline)")
     print(f"kameng parse + signals + notes:                 {full_time * 1000:8.1f} ms (best, {signals:,} signal events)")
     print(f"ratio: {full_time / base_time:.2f}x best/best, {ratios[len(ratios) // 2]:.2f}x median per run  (target <= 4x)")
 

@@ -17,6 +17,7 @@ LAYOUTS: dict[str, tuple[str, int, list[str]]] = {
     "qq_friend_gbk.txt": ("qq-txt", 7, ["夜航船"]),
     "qq_group_en_utf16.txt": ("qq-txt", 6, ["阿澈(代充)"]),
     "qq_pasted_part.txt": ("qq-txt", 4, []),
+    "qq_two_conversations.txt": ("qq-txt", 6, ["柚子"]),
     "qq_friend_ampm.mht": ("qq-mht", 6, []),
     "qq_truncated.mht": ("qq-mht", 2, []),
     "qce_group_mismatch.txt": ("qce-txt", 3, ["小雨点"]),

@@ -45,6 +45,7 @@ _TIME_START = re.compile(
     r"[0-9０-９零〇一二两俩三四五六七八九十半周星礼]"
     r"(?:(?<=周)[一二三四五六日天]|(?<=星)期|(?<=礼)拜|(?<=[^周星礼])\s*个?\s*(?:分|小时|钟|天|工作日|日|周|星期|礼拜|点|[:：]|h|min))"
 )
+_TIME_SCAN = re.compile(f"(?:{_TIME_START.pattern})[^\x00]*")  # see _candidates
 _UNIT_RULE = {"分钟": "minutes", "min": "minutes", "小时": "hours", "h": "hours", "个工作日": "working-days", "工作日": "working-days"}
 CACHE_LIMIT = 200_000
 _WEEKDAY_RANGE = re.compile(r"\s*[到至~-]\s*(?:周|星期|礼拜)")
@@ -478,18 +479,20 @@ def signals_of_texts(messages: list[Event], spoken: dict[str, tuple[list[int], l
 def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabulary) -> list[tuple[int, str]]:
     """(index, text) of the messages worth a close reading, in log order: those where a phrase of the
     speaker's vocabulary (or, for the counterparty, the start of a time expression) occurs. A superset
-    of what `analyse` would find anything in; it applies every check again."""
+    of what `analyse` would find anything in; it applies every check again.
+
+    Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
+    ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""
     found: dict[int, str] = {}
-    for role, patterns in (("me", (vocab.me_re,)), ("counterparty", (vocab.counterparty_re, _TIME_START))):
+    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN))):
         indexes, texts = spoken[role]
         if not indexes:
             continue
         joined = "\x00".join(texts)
-        ends = list(accumulate(map((1).__add__, map(len, texts))))  # where each text's separator ends
-        which = partial(bisect.bisect_right, ends)
+        which = partial(bisect.bisect_right, list(accumulate(map((1).__add__, map(len, texts)))))  # text of a position
         for pattern in patterns:
             if pattern is not None:
-                for position in set(map(which, [match.start() for match in pattern.finditer(joined)])):
+                for position in map(which, [match.start() for match in pattern.finditer(joined)]):
                     found[indexes[position]] = texts[position]
     return sorted(found.items())
 

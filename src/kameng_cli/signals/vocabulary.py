@@ -43,6 +43,9 @@ class Vocabulary:
     # A cheap first look: a message matching neither prefilter carries no signal (most messages).
     counterparty_prefilter: re.Pattern[str] | None = None
     me_prefilter: re.Pattern[str] | None = None
+    # The tries followed by the rest of the text up to a NUL: one match per text of a joined log.
+    counterparty_scan: re.Pattern[str] | None = None
+    me_scan: re.Pattern[str] | None = None
     cache: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (role, text) → time-free signals
     # The word lists above as one regex each (one scan in C instead of a `word in text` per word).
     # negation_re finds a negation ending at most two characters before the end of the text.
@@ -152,6 +155,8 @@ def build(tables: dict[str, Any], sources: list[str] | None = None) -> Vocabular
             table.setdefault(phrase.replace("账", "帐"), table[phrase])
     vocab.counterparty_re = re.compile(trie_regex(list(cp)))
     vocab.me_re = re.compile(trie_regex(list(me)))
+    vocab.counterparty_scan = re.compile(f"(?:{vocab.counterparty_re.pattern})[^\x00]*")
+    vocab.me_scan = re.compile(f"(?:{vocab.me_re.pattern})[^\x00]*")
     vocab.counterparty_prefilter = _key_chars([*cp, *_TIME_KEYS])
     vocab.me_prefilter = _key_chars(list(me))
     common = tables.get("common", {})

@@ -65,6 +65,20 @@ write("qq_pasted_part.txt", "\n".join([
     "2024-10-08 11:02:09 小葵", "两个小时了", "",
     "2024-10-08 11:30:00 葵花卡盟客服", "库存问题，补货中，请耐心等待"]))
 
+# 3b. QQ txt, UTF-8 with BOM as the exporter writes it: two friend conversations in one file (each
+#     message says which), a header with an impossible date (kept in order, time unknown), a
+#     系统消息 line, a recall, and the last body of the first block followed by the separator lines.
+write("qq_two_conversations.txt", "\n".join([
+    "消息记录（此消息记录为文本格式，不支持重新导入）", "",
+    SEP, "消息分组:我的好友", SEP, "消息对象:青柠卡铺", SEP, "",
+    "2024-03-05 10:00:00 柚子", "30元点卡付了，没发卡密", "",
+    "2024-03-05 10:03:12 青柠卡铺", "稍等，5分钟内发您", "",
+    "2024-02-30 10:20:00 柚子", "怎么还没到", "",
+    "2024-03-05 10:25:00 系统消息", "青柠卡铺撤回了一条消息", "",
+    SEP, "消息分组:我的好友", SEP, "消息对象:橙子代充", SEP, "",
+    "2024-03-06 9:00:00 橙子代充", "在的", "",
+    "2024-03-06 9:01:00 柚子", "[图片]", "", ""]), encoding="utf-8", bom=True, newline="\r\n")
+
 # 4. QQ mht with 上午/下午 times, several <font> spans, &nbsp; in a name, an <IMG> whose part is
 #    missing, and the first message's colour wrong (lqzhgood's warning).
 MHT_FONT = "<font style=\"font-size:10pt;font-family:'宋体','MS Sans Serif',sans-serif;\" color='000000'>"

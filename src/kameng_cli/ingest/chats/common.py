@@ -1,9 +1,9 @@
-"""What every chat source shares: the parsed-message record, placeholder typing, role assignment
-(me / counterparty / system), time stamps in Asia/Shanghai with their flags, and turning a list of
-messages into a ParseResult (message events, signal events, completeness notes).
+"""What every chat source shares: the parsed-message record (one `ChatMessage`, or the same fields as
+`ChatColumns`), reading and decoding, placeholder typing, time stamps in Asia/Shanghai with their
+flags, shop-like names.
 
 A source module only knows its layout: it reads the file into `ChatMessage` records (sender, time,
-text, what the format says about who is me) and calls `build_result`.
+text, what the format says about who is me) or columns, and `result.build_result` does the rest.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from itertools import compress, repeat
-from operator import attrgetter, is_not, not_
+from itertools import repeat
+from operator import attrgetter, is_not
 from pathlib import Path
 from typing import Any
 
 from ...i18n import t
-from ...model.records import Event, Note, Warning
+from ...model.records import Note, Warning
 from ...parsing.times import CST
-from ..base import CLAIM, ParseContext, ParseResult, Sample, SourceError
+from ..base import CLAIM, Sample, SourceError
 from ..decoding import DecodeError, detect_encoding, normalise_newlines
 
 SURE = 0.9  # a signature line the exporter always writes
@@ -53,6 +53,43 @@ class ChatMessage:
     amount: Decimal | None = None
     sender_id: str | None = None  # QQ number, wxid, e-mail
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ChatColumns:
+    """The records of a log as parallel lists, one entry per record, in log order. The optional
+    columns are None when the format says nothing of the kind for any record."""
+
+    locators: list[str]  # "line 12" / "row 5"
+    senders: list[str]
+    texts: list[str]
+    times: list[datetime | None]
+    time_flags: list[list[str]]
+    is_me: list[bool | None] | None = None  # what the format says of who is me (IsSender, "(我)")
+    system: list[bool] | None = None  # grey system lines
+    types: list[str | None] | None = None  # formats with a type column
+    amounts: list[Decimal | None] | None = None
+    sender_ids: list[str | None] | None = None  # QQ number, wxid, e-mail
+    extras: list[dict[str, Any]] | None = None  # more fields for the event's data
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @classmethod
+    def of(cls, messages: list[ChatMessage]) -> ChatColumns:
+        def column(name: str) -> list[Any]:
+            return list(map(attrgetter(name), messages))
+
+        def given(name: str) -> list[Any] | None:  # None when no record has a value
+            values = column(name)
+            return values if any(map(is_not, values, repeat(None))) else None
+
+        def set_(name: str) -> list[Any] | None:  # None when no record has a true value ({} / False / "")
+            values = column(name)
+            return values if any(values) else None
+
+        return cls(column("locator"), column("sender"), column("text"), column("time"), column("time_flags"),
+                   given("is_me"), set_("system"), given("type"), given("amount"), set_("sender_id"), set_("extra"))
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -206,48 +243,6 @@ def bare_name(sender: str) -> str:
     return name.strip()
 
 
-@dataclass
-class Roles:
-    me: set[str]
-    how: str  # flag / case / asked / guessed / none
-    confidence: float
-
-
-def assign_roles(messages: list[ChatMessage], ctx: ParseContext) -> Roles:
-    """Decide which senders are me: the format's own flag, then case.toml's my_names, then ONE
-    question on a terminal, then a guess from shop-like names (marked low-confidence)."""
-    # Scans of every message are done with C iterators (a log may hold 100,000 messages).
-    senders = dict.fromkeys(filter(None, compress(map(_SENDER, messages), map(not_, map(_SYSTEM_FLAG, messages)))))
-    if any(map(is_not, map(_IS_ME, messages), repeat(None))):
-        return Roles(set(compress(map(_SENDER, messages), map(_IS_ME, messages))), "flag", 1.0)
-    my_names = {n.strip() for n in (ctx.case.my_names if ctx.case else []) if n.strip()} | SELF_WORDS
-    if my_names:
-        first_ids: dict[str, str] = {}
-        for message in compress(messages, map(_SENDER_ID_OF, messages)):
-            first_ids.setdefault(message.sender, message.sender_id)  # type: ignore[arg-type]
-        mine = {s for s in senders if s in my_names or bare_name(s) in my_names or first_ids.get(s) in my_names}
-        if mine:
-            return Roles(mine, "case", 1.0)
-    if not senders:
-        return Roles(set(), "none", 1.0)
-    if ctx.ask is not None and len(senders) > 1:
-        none_label = t("chats.ask.none")
-        answer = ctx.ask(t("chats.ask.which_is_me"), [*senders, none_label])
-        if answer and answer != none_label:
-            return Roles({answer}, "asked", 1.0)
-        if answer == none_label:
-            return Roles(set(), "asked", 1.0)
-    shoplike = {s for s in senders if _MERCHANT_NAME.search(bare_name(s))}
-    others = [s for s in senders if s not in shoplike]
-    if shoplike and len(others) == 1:
-        return Roles({others[0]}, "guessed", 0.7)
-    # Nothing to go on: the buyer usually opens the conversation.
-    return Roles({next(iter(senders))}, "guessed", 0.5)
-
-
-_SENDER, _SYSTEM_FLAG, _IS_ME, _SENDER_ID_OF = (attrgetter(name) for name in ("sender", "system", "is_me", "sender_id"))
-
-
 # --- result --------------------------------------------------------------------------------------
 
 
@@ -266,127 +261,12 @@ class ChatLog:
     facts: dict[str, Any] = field(default_factory=dict)
     notes: list[Any] = field(default_factory=list)  # format-specific Note objects (exporter losses, ...)
     messages_out: list[str] = field(default_factory=list)
+    columns: ChatColumns | None = None  # the records as columns, instead of `messages` (long logs)
 
 
 def summary_text(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
-    """Message events, signal events and completeness notes for one chat exhibit."""
-    from ...signals.extract import signals_of_texts
-    from .completeness import completeness_notes
-
-    messages = log.messages
-    if not messages:
-        raise SourceError("chats.no_messages", source=log.source)
-    roles = assign_roles(messages, ctx)
-    events: list[Event] = []
-    append = events.append
-    confidence = roles.confidence
-    role_of: dict[str, str] = {}
-    system_name = t("chats.system")
-    source, platform = log.source, log.platform
-    me = roles.me
-    newline = "\n"
-    # Text messages by speaker, gathered here for the signal pass: (index, text) in log order.
-    spoken: dict[str, tuple[list[int], list[str]]] = {"me": ([], []), "counterparty": ([], [])}
-    recalls: list[int] = []  # indexes of recall messages, for the completeness notes
-    for index, message in enumerate(messages):
-        text = message.text
-        sender = message.sender
-        if message.type is None and text and text[0] not in _PLACEHOLDER_START and "撤回了一条消息" not in text:
-            typed = _TEXT  # the common case, without a call
-        else:
-            typed = _typed(message)
-        if message.system or typed.type in ("recall", "system") or sender in SYSTEM_SENDERS:
-            role = "system"
-        elif message.is_me is not None:
-            role = "me" if message.is_me else "counterparty"
-        else:
-            role = role_of.get(sender)
-            if role is None:
-                role = role_of[sender] = "me" if sender in me else "counterparty"
-        if role == "system" and typed.type == "text":
-            typed = _SYSTEM
-        data: dict[str, Any] = {
-            "type": typed.type, "role": role, "sender": sender, "text": text, "index": index, "platform": platform,
-        }
-        if typed is _TEXT:
-            if role != "system" and text:
-                indexes, texts = spoken[role]
-                indexes.append(index)
-                texts.append(text)
-        else:
-            if typed.media and typed.media != typed.type:
-                data["media"] = typed.media
-            if typed.transfer_state:
-                data["transfer_state"] = typed.transfer_state
-            if typed.type == "recall":
-                data["recalled_by"] = _recaller(typed.recalled_by, me, role_of)
-                recalls.append(index)
-            if typed.type == "text" and role != "system" and text:
-                indexes, texts = spoken[role]
-                indexes.append(index)
-                texts.append(text)
-        if message.sender_id:
-            data["sender_id"] = message.sender_id
-        if message.extra:
-            data.update(message.extra)
-        append(Event(
-            "", message.time, "message", role,
-            f"{sender or system_name}: {text if len(text) <= 60 and newline not in text else summary_text(text)}",
-            typed.amount if message.amount is None else message.amount,
-            None, None, message.locator, confidence if role != "system" else 1.0,
-            source, message.time_flags, data,
-        ))
-    signal_events = signals_of_texts(events, spoken, ctx)
-    result = ParseResult(kind="chat", media_type="text/plain")
-    result.events = events + signal_events
-    result.warnings = list(log.warnings)
-    result.notes = [*log.notes, *completeness_notes(log, events, ctx, recalls)]
-    timed = list(filter(None, map(attrgetter("time"), events)))  # a datetime is never false
-    result.facts = {
-        "format": log.source, "platform": log.platform, "messages": len(messages), "encoding": log.encoding,
-        "first": timed[0].isoformat() if timed else None, "last": timed[-1].isoformat() if timed else None,
-        "senders": sorted(set(filter(None, map(_SENDER, messages)))), "me": sorted(roles.me), "roles_from": roles.how,
-        **({"title": log.title} if log.title else {}), **({"group": True} if log.group else {}), **log.facts,
-    }
-    if log.endings:
-        result.facts["line_endings"] = log.endings
-    if timed:
-        result.captured_at = max(timed)
-        result.captured_at_source = "message-time"
-        result.captured_at_confidence = "low"
-    result.messages = [t("chats.read", count=len(messages), signals=len(signal_events)), *log.messages_out]
-    if roles.how == "guessed":
-        result.messages.append(t("chats.roles_guessed", me="、".join(sorted(roles.me)) or "—"))
-    if roles.how == "asked" and roles.me:
-        result.messages.append(t("chats.roles_asked", me="、".join(sorted(roles.me))))
-    return result
-
-
-def _typed(message: ChatMessage) -> Typed:
-    if message.type is None:
-        return detect_type(message.text)
-    detected = detect_type(message.text) if message.type in ("transfer", "recall", "system") else None
-    if detected is not None and message.type == "system" and detected.type == "recall":
-        return detected
-    if detected is not None and detected.type == message.type:
-        return detected
-    return Typed(message.type, amount=message.amount)
-
-
-def _recaller(name: str, me: set[str], role_of: dict[str, str]) -> str:
-    if name in ("你", "我"):
-        return "me"
-    for sender, role in role_of.items():
-        if name and (name == sender or name == bare_name(sender) or bare_name(sender).endswith(name)):
-            return role
-    if name and any(name == bare_name(m) for m in me):
-        return "me"
-    return "counterparty" if name else "unknown"
 
 
 def chat_note(code: str, severity: str = "info", **data: Any) -> Note:

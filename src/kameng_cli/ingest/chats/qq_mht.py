@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from ..base import ParseContext, ParseResult
-from .common import NO_TZ, ChatLog, ChatMessage, build_result, chat_note, hour_12, local_time, read_chat_text
+from .common import NO_TZ, ChatLog, ChatMessage, chat_note, hour_12, local_time, read_chat_text
+from .result import build_result
 from .source import ChatSource, without_gc
 
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
-from typing import Any
+from itertools import accumulate, compress, count, repeat
+from operator import add, itemgetter, not_
 
 from ...parsing.times import CST
 from ..base import ParseContext
-from .common import NO_TZ, ChatLog, ChatMessage, hour_12
+from .common import NO_TZ, UNKNOWN, ChatColumns, ChatLog, hour_12
 from .source import ChatSource
 
 _SEPARATOR = "=" * 64
@@ -29,7 +30,7 @@ _ANCHOR = re.compile(
     r"|(消息分组:|消息对象:)([^\n]*))"
 )
 _SECONDS = [timedelta(seconds=second) for second in range(60)]
-_UNSEEN: Any = object()  # not looked at yet (None means: looked at, not a valid time)
+_AFTER_LINE_FEED = itemgetter(slice(1, None))  # a header's text runs to its line feed; the body follows
 
 
 class QQTxtSource(ChatSource):
@@ -39,62 +40,86 @@ class QQTxtSource(ChatSource):
 
     def read(self, text: str, ctx: ParseContext) -> ChatLog:
         parts = _ANCHOR.split("\n\n" + text)  # so that a header on the first line follows an "empty line" too
-        messages: list[ChatMessage] = []
-        append = messages.append
-        title, group_name, titles = "", "", []
-        skip_block = False
-        line = parts[0].count("\n") - 1  # line 1, less the two line feeds put in front
-        senders: dict[str, tuple[str, str | None, str | None, bool]] = {}
-        # Times repeat their day and (often) their clock reading: each is read once per distinct string.
-        days: dict[str, datetime | None] = {}
-        clocks: dict[str, timedelta | None] = {}
-        flags = [NO_TZ]  # one list for every message: nothing mutates time_flags in place
-        unknown = ["unknown"]
-        separator = _SEPARATOR
-        pieces = iter(parts)
-        next(pieces)
-        for day_text, clock_text, second_text, ampm, raw, label, value, segment in zip(
-                pieces, pieces, pieces, pieces, pieces, pieces, pieces, pieces, strict=True):
-            if label is not None:
-                line += 1 + segment.count("\n")
+        # parts = [text before the first anchor] + 8 items per anchor: 5 header groups, 2 block-line
+        # groups, the text up to the next anchor. Block lines are few; the messages between two of
+        # them are read as whole columns (slices of `parts`), without a Python step per message.
+        labels = parts[6::8]
+        block_lines = list(compress(count(), labels))
+        columns = ChatColumns([], [], [], [], [])
+        titles: list[str] = []
+        title, group_name, skip_block = "", "", False
+        # Lines: a block line and its text take 1 + its line feeds; a header, the empty line above
+        # it and its body take 2 + the body's line feeds. A message's line is the header's.
+        steps = list(map(add, map(str.count, parts[8::8], repeat("\n")), repeat(2)))
+        for index in block_lines:
+            steps[index] -= 1
+        line_before = list(accumulate(steps, initial=parts[0].count("\n") - 1))  # less the two line feeds put in front
+        start = 0
+        for stop in [*block_lines, len(labels)]:
+            if start < stop and not skip_block:
+                self._read_messages(parts, start, stop, line_before, columns, title if len(titles) > 1 else None)
+            if stop < len(labels):
+                label, value = labels[stop], parts[7 + 8 * stop].strip()
                 if label == "消息分组:":
-                    group_name = value.strip()
+                    group_name = value
                     skip_block = group_name == "最近联系人"  # duplicates other blocks (QQChatRecordsToTable)
                 else:
-                    title = value.strip()
+                    title = value
                     titles.append(title)
-                continue
-            line += 2
-            locator = f"line {line}"
-            line += segment.count("\n")
-            if skip_block:
-                continue
-            day = days.get(day_text, _UNSEEN)
-            if day is _UNSEEN:
-                day = days[day_text] = _midnight(day_text)
-            if ampm:
-                clock_text += ampm
-            clock = clocks.get(clock_text, _UNSEEN)  # hours and minutes: a few hundred distinct readings
-            if clock is _UNSEEN:
-                clock = clocks[clock_text] = _clock(clock_text)
-            seconds = int(second_text)
+            start = stop + 1
+        if columns.extras is not None and not any(columns.extras):
+            columns.extras = None
+        group = "群" in group_name or columns.sender_ids is not None and any(
+            compress(columns.sender_ids, map(not_, columns.system or repeat(False))))
+        return ChatLog(self.name, self.platform, [], title=", ".join(dict.fromkeys(titles)), group=group, columns=columns)
+
+    @staticmethod
+    def _read_messages(parts: list[str], start: int, stop: int, line_before: list[int], columns: ChatColumns,
+                       conversation: str | None) -> None:
+        """Append the messages of anchors start..stop-1 (all headers) to `columns`."""
+        def column(offset: int) -> list[str]:
+            return parts[offset + 8 * start: offset + 8 * stop: 8]
+
+        day_texts, clock_texts, second_texts = column(1), list(map(add, column(2), column(4))), column(3)
+        # Times repeat their day and (often) their clock reading: each is read once per distinct string.
+        days = {day: _midnight(day) for day in set(day_texts)}
+        clocks = {clock: _clock(clock) for clock in set(clock_texts)}
+        seconds = {second: _SECONDS[int(second)] if int(second) < 60 else None for second in set(second_texts)}
+        if None in days.values() or None in clocks.values() or None in seconds.values():
             # 2024-02-30 or 25:00: kept in order, time unknown
-            when = day + clock + _SECONDS[seconds] if day is not None and clock is not None and seconds < 60 else None
-            sender = senders.get(raw)
-            if sender is None:
-                sender = senders[raw] = _sender(raw)
-            body = segment[1:]
-            if separator in body:
-                body = body[: body.index(separator)]
-            extra: dict[str, str] = {}
-            if sender[2]:
-                extra["title"] = sender[2]
-            if len(titles) > 1:
-                extra["conversation"] = title
-            append(ChatMessage(locator, sender[0], body.rstrip("\n ").rstrip(), when, flags if when else unknown, None,
-                               sender[3], None, None, sender[1], extra))
-        group = "群" in group_name or any(m.sender_id for m in messages if not m.system)
-        return ChatLog(self.name, self.platform, messages, title=", ".join(dict.fromkeys(titles)), group=group)
+            times = [day + clock + second if day is not None and clock is not None and second is not None else None
+                     for day, clock, second in zip(map(days.__getitem__, day_texts), map(clocks.__getitem__, clock_texts),
+                                                   map(seconds.__getitem__, second_texts), strict=True)]
+        else:
+            times = list(map(add, map(add, map(days.__getitem__, day_texts), map(clocks.__getitem__, clock_texts)),
+                             map(seconds.__getitem__, second_texts)))
+        flags, unknown = [NO_TZ], [UNKNOWN]  # shared by every message: nothing mutates time_flags in place
+        raws = column(5)
+        senders = {raw: _sender(raw) for raw in set(raws)}
+        sender_rows = list(map(senders.__getitem__, raws))
+        segments = column(8)
+        bodies = list(map(str.rstrip, map(_AFTER_LINE_FEED, segments)))
+        if any(map(str.__contains__, segments, repeat(_SEPARATOR))):  # the last message of a block
+            bodies = [body[: body.index(_SEPARATOR)].rstrip() if _SEPARATOR in body else body for body in bodies]
+        count_before = len(columns)
+        columns.locators += map("line {}".format, map(add, line_before[start:stop], repeat(2)))
+        columns.senders += map(itemgetter(0), sender_rows)
+        columns.texts += bodies
+        columns.times += times
+        columns.time_flags += [flags if when is not None else unknown for when in times] if None in times else repeat(flags, len(times))
+        ids = list(map(itemgetter(1), sender_rows))
+        if columns.sender_ids is not None or any(ids):
+            columns.sender_ids = (columns.sender_ids or [None] * count_before) + ids
+        system = list(map(itemgetter(3), sender_rows))
+        if columns.system is not None or any(system):
+            columns.system = (columns.system or [False] * count_before) + system
+        group_titles = list(map(itemgetter(2), sender_rows))
+        if columns.extras is not None or conversation is not None or any(group_titles):
+            extras = [{"title": group_title} if group_title else {} for group_title in group_titles]
+            if conversation is not None:
+                for extra in extras:
+                    extra["conversation"] = conversation
+            columns.extras = (columns.extras or [{} for _ in range(count_before)]) + extras
 
 
 def _midnight(day_text: str) -> datetime | None:

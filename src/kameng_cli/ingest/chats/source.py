@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..base import ParseContext, ParseResult, Sample
-from .common import SURE, ChatLog, build_result, read_chat_text
+from .common import SURE, ChatLog, read_chat_text
 from .layouts import classify
+from .result import build_result
 
 
 @contextmanager
