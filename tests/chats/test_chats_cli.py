@@ -48,3 +48,19 @@ def test_rebuild_gives_the_same_chat_events(case_dir: Path) -> None:
     assert run("-C", case_dir, "rebuild").exit_code == 0
     after = [(e["kind"], e["time"], e["data"].get("text")) for e in run_json("-C", case_dir, "timeline")["events"]]
     assert before == after
+
+
+def test_rebuild_keeps_the_role_chosen_on_the_terminal(case_dir: Path, monkeypatch) -> None:
+    # The guess would take 小葵 (the other name looks like a shop); the user chose otherwise.
+    monkeypatch.setenv("KAMENG_INTERACTIVE", "1")
+    result = run("-C", case_dir, "add", CHATS / "qq_pasted_part.txt", input="2\n")
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("KAMENG_INTERACTIVE", "0")
+
+    def my_senders() -> set[str]:
+        events = run_json("-C", case_dir, "timeline", "--kind", "message")["events"]
+        return {e["data"]["sender"] for e in events if e["actor"] == "me"}
+
+    assert my_senders() == {"葵花卡盟客服"}
+    assert run("-C", case_dir, "rebuild").exit_code == 0
+    assert my_senders() == {"葵花卡盟客服"}

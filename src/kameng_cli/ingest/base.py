@@ -67,6 +67,9 @@ class ParseContext:
     stdin: bool = False  # the file is text the user pasted on standard input
     # Ask the user a question on a terminal: ask(prompt_text, choices) -> chosen; None when not interactive.
     ask: Callable[[str, list[str]], str] | None = None
+    # On rebuild: the facts the exhibit's earlier parse stored (e.g. which chat sender the user chose
+    # as "me"), so that answers given once on a terminal are not asked or guessed again.
+    previous_facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

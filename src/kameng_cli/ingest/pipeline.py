@@ -422,7 +422,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
                 continue
             ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
-                               stdin=exhibit.origin == "-")
+                               stdin=exhibit.origin == "-", previous_facts=exhibit.facts)
             try:
                 result = source.parse(path, ctx)
             except KamengError as exc:

@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not tell which side is you; assumed '{me}' (low confidence). Put your nickname in my_names in case.toml, then run kameng rebuild.",
     },
     "chats.roles_asked": {
-        "zh": "已按你的选择把「{me}」当作你。请把它写进 case.toml 的 my_names，以免重建时再次猜测。",
-        "en": "Took '{me}' as you, as you chose. Add it to my_names in case.toml so a rebuild does not have to guess.",
+        "zh": "已按你的选择把「{me}」当作你（重建时沿用）。也可以把它写进 case.toml 的 my_names，以后的聊天记录就不用再问。",
+        "en": "Took '{me}' as you, as you chose (a rebuild keeps it). Add it to my_names in case.toml and later chat logs will not ask.",
     },
     "chats.year_assumed": {
         "zh": "这份记录的时间没有年份（chatlog 按查询范围省略），已按{source}补为 {year} 年，相关时间均已标注。",

@@ -410,7 +410,8 @@ def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
                 phrases.append(phrase)
             if meaning.kind == "claim" and meaning.category == "refund" and amount is None:
                 amount = _claim_amount(norm, clauses, match.start())
-            elif meaning.kind == "threat" and meaning.category not in channels:
+            elif meaning.kind == "threat" and meaning.category not in channels and not norm.startswith("过", match.end()):
+                # 投诉过 / 报过警: something done before, reported, not threatened
                 channels.append(meaning.category)
                 phrases.append(phrase)
     if not claims and not channels:

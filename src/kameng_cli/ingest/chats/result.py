@@ -50,8 +50,9 @@ class Roles:
 
 
 def assign_roles(columns: ChatColumns, ctx: ParseContext) -> Roles:
-    """Decide which senders are me: the format's own flag, then case.toml's my_names, then ONE
-    question on a terminal, then a guess from shop-like names (marked low-confidence)."""
+    """Decide which senders are me: the format's own flag, then case.toml's my_names, then the answer
+    given when the file was added (on rebuild), then ONE question on a terminal, then a guess from
+    shop-like names (marked low-confidence)."""
     senders_column = columns.senders
     speaking = senders_column if columns.system is None else compress(senders_column, map(not_, columns.system))
     senders = dict.fromkeys(filter(None, speaking))  # in order of first appearance
@@ -68,6 +69,8 @@ def assign_roles(columns: ChatColumns, ctx: ParseContext) -> Roles:
         return Roles(mine, "case", 1.0)
     if not senders:
         return Roles(set(), "none", 1.0)
+    if ctx.previous_facts.get("roles_from") == "asked":  # answered on a terminal when the file was added
+        return Roles({name for name in ctx.previous_facts.get("me", []) if name in senders}, "asked", 1.0)
     if ctx.ask is not None and len(senders) > 1:
         none_label = t("chats.ask.none")
         answer = ctx.ask(t("chats.ask.which_is_me"), [*senders, none_label])
