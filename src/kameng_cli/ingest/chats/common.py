@@ -102,6 +102,8 @@ def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030")
     try:  # decoding.read_text, without reading the file a second time
         encoding = detect_encoding(raw, preferred)
         text = normalise_newlines(raw.decode(encoding, errors="strict").lstrip("\ufeff"))
+        if " \n" in text or "\t\n" in text or "\u3000\n" in text or "\xa0\n" in text or text.endswith((" ", "\t")):
+            text = _TRAILING_BLANKS.sub("", text)  # a re-save or a paste left blanks after the lines
     except (DecodeError, UnicodeDecodeError, LookupError) as exc:
         raise SourceError("chats.undecodable", file=path.name, detail=str(exc)) from exc
     if encoding.startswith(("utf-8", "gb", "ascii")):
@@ -111,6 +113,9 @@ def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030")
         crlf, lf = decoded.count("\r\n"), decoded.count("\n")
     endings = {"crlf": crlf, "lf": max(lf - crlf, 0), "bom": int(raw[:3] == b"\xef\xbb\xbf" or raw[:2] in (b"\xff\xfe", b"\xfe\xff"))}
     return text, encoding, endings
+
+
+_TRAILING_BLANKS = re.compile(r"[ \t\u3000\xa0]+$", re.MULTILINE)
 
 
 def head_lines(sample: Sample, limit: int = 400) -> list[str]:

@@ -9,8 +9,10 @@ from ..base import Sample
 from .table import first_line
 from .wechat_common import MARKER, WechatSource
 
-# The April–July 2025 exports quote the ids and put the tab AFTER the closing quote (spec 2.B).
-QUOTE_THEN_TAB = re.compile(r'"\t(?:,|\r?\n|\r|$)')
+# The April–July 2025 exports quote the ids and put the tab AFTER the closing quote (spec 2.B); the
+# 商户单号 cell is always followed by 备注, so a comma follows. A tab at the end of a line is an
+# editor's leftover, not this variant.
+QUOTE_THEN_TAB = re.compile(r'"\t,')
 
 
 def is_wechat_csv(sample: Sample) -> bool:

@@ -1,0 +1,44 @@
+"""Every chat layout survives what happens to files between the exporter and kameng: re-saved with
+other line ends, encodings or a BOM, blanks left after the lines by an editor or a paste, blank lines
+added or the final newline lost. The same source must claim the file and read the same messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from chat_helpers import case_with, parse_file
+from test_chats_layouts import INPUTS, LAYOUTS
+
+from kameng_cli.ingest.decoding import read_text
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").split("\n")
+
+
+VARIANTS: dict[str, Callable[[str], bytes]] = {
+    "lf": lambda text: "\n".join(_lines(text)).encode("utf-8"),
+    "crlf": lambda text: "\r\n".join(_lines(text)).encode("utf-8"),
+    "utf-8-bom": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
+    "gb18030-crlf": lambda text: "\r\n".join(_lines(text)).encode("gb18030", errors="replace"),
+    "utf-16le-bom": lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+    "trailing-blanks": lambda text: "\n".join(line + " \t" if line.strip() else line for line in _lines(text)).encode("utf-8"),
+    "trailing-ideographic-space-crlf": lambda text: "\r\n".join(line + "\u3000" if line.strip() else line
+                                                                 for line in _lines(text)).encode("utf-8"),
+    "blank-lines-at-end": lambda text: (text + "\n\n\n").encode("utf-8"),
+    "no-final-newline": lambda text: text.rstrip("\r\n").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_survives_resaving(name: str, variant: str, tmp_path: Path) -> None:
+    expected_source, count, me = LAYOUTS[name]
+    text, _ = read_text(INPUTS / name, ("utf-8", "gb18030"))
+    path = tmp_path / name
+    path.write_bytes(VARIANTS[variant](text))
+    source, result = parse_file(path, case_with(me))
+    assert source == expected_source
+    assert sum(1 for event in result.events if event.kind == "message") == count
