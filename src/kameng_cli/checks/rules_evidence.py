@@ -3,6 +3,7 @@ that look edited or undated, chat logs that may be incomplete, rows the parsers 
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -203,8 +204,25 @@ def screenshot_undated(ctx: CheckContext) -> list[Finding]:
 def chat_incomplete(ctx: CheckContext) -> list[Finding]:
     """Completeness notes the chat parsers stored: late start, gaps, recalls, exporter losses."""
     this = get("KM207")
-    return [_note_finding(this, note, "contacted") for note in ctx.notes
-            if note.code.startswith("chat-") and note.code not in DESCRIPTIVE_NOTES]
+    # The same conversation added twice (two export formats) has the same recall, gap or late start
+    # in both: one finding citing both exhibits.
+    merged: dict[tuple[Any, ...], tuple[Note, list[str]]] = {}
+    for note in ctx.notes:
+        if note.code.startswith("chat-") and note.code not in DESCRIPTIVE_NOTES:
+            key = (note.code, _same_in_every_copy(note.data)) if note.exhibit else (id(note),)
+            merged.setdefault(key, (note, []))[1].append(note.exhibit or "")
+    return [_note_finding(this, note, "contacted", [x for x in exhibits if x]) for note, exhibits in merged.values()]
+
+
+def _same_in_every_copy(data: dict[str, Any]) -> str:
+    """A note's data without what differs between two exports of one conversation (locators are
+    lines in one and rows in the other; counts and the median rhythm depend on how much each holds)."""
+    kept = {k: _MINUTE_OF.sub(r"\1", v) if isinstance(v, str) else v for k, v in data.items()
+            if not k.endswith("locator") and k not in ("count", "median_minutes")}
+    return json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str)
+
+
+_MINUTE_OF = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}):\d{2}.*$")  # some copies keep only minutes
 
 
 @rule("KM208", "screen-clock-before-payment", "warning")
@@ -234,13 +252,14 @@ def payment_export_notes(ctx: CheckContext) -> list[Finding]:
     return [_note_finding(this, note, "paid") for note in ctx.notes if note.code.startswith("payment-")]
 
 
-def _note_finding(this: Any, note: Note, link: str) -> Finding:
+def _note_finding(this: Any, note: Note, link: str, exhibits: list[str] | None = None) -> Finding:
     """A parser's stored note as a finding of rule `this`, with the note's own why/fix texts when the
-    catalog has them (check.note.<code>.why / .fix)."""
+    catalog has them (check.note.<code>.why / .fix). `exhibits`: every exhibit the note holds for."""
     known = catalog()
     severity = note.severity if note.severity in SEVERITIES else "warning"
     why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
+    exhibits = exhibits if exhibits is not None else [note.exhibit] if note.exhibit else []
     return this.finding("check.msg.note", severity=severity, link=link,
-                        exhibits=[note.exhibit] if note.exhibit else [], exhibit=note.exhibit or "—",
+                        exhibits=exhibits, exhibit=t("check.sep").join(exhibits) or "—",
                         text=note.text(), why=t(why_key) if why_key in known else None,
                         fix=t(fix_key) if fix_key in known else None)

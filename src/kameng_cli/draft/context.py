@@ -17,6 +17,7 @@ from ..legal.claims import Claims, compute
 from ..model.slugs import CLAIMS, EVENT_KINDS, EXHIBIT_KINDS, PROBLEM_TYPES, label
 from ..parsing.amounts import format_yuan
 from ..parsing.times import to_cst
+from ..signals.overlap import copies, exhibit_order, message_ref
 from .channels import ChannelSpec
 from .redact import Redactor
 from .tone import ToneWarning, lint
@@ -282,25 +283,32 @@ def _hours(value: Any) -> str:
 
 def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor) -> list[Fact]:
     facts: list[Fact] = []
-    seen: set[tuple[Any, ...]] = set()
+    known: dict[tuple[Any, ...], Fact] = {}
+    repeated = copies(events)  # the same message in two exhibits: one fact citing both
     for event in events:
         text = fact_text(event, case)
+        if not text:
+            continue
+        cites = [numbers[event.exhibit]] if event.exhibit in numbers else []
         # One message can yield several events (a promise that also stalls, a deflection that also
         # asks to wait): quote it once, as the first of them (the promise when there is one).
-        index = event.data.get("message_index")
-        message_key = (event.exhibit, index) if index is not None and event.kind in _QUOTED_KINDS else None
-        if not text or (event.time, text) in seen or (message_key is not None and message_key in seen):
+        ref = message_ref(event) if event.kind in _QUOTED_KINDS else None
+        keys: list[tuple[Any, ...]] = [(event.time, text)]
+        if ref is not None:
+            keys.append(("message", *repeated.get(ref, ref)))
+        fact = next((known[key] for key in keys if key in known), None)
+        if fact is not None:
+            fact.exhibits = sorted({*fact.exhibits, *cites}, key=exhibit_order)
+            known.update(dict.fromkeys(keys, fact))
             continue
-        seen.add((event.time, text))
-        if message_key is not None:
-            seen.add(message_key)
         when = cn_time(event.time)
         if event.time is None:
             when = "（时间不详）"
         elif "estimated" in event.time_flags:
             when += "（时间为估计）"
-        cites = [numbers[event.exhibit]] if event.exhibit in numbers else []
-        facts.append(Fact(when, redactor(text), cites, event.id))
+        fact = Fact(when, redactor(text), cites, event.id)
+        facts.append(fact)
+        known.update(dict.fromkeys(keys, fact))
     return facts[:MAX_FACTS]
 
 

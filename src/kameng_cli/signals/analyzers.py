@@ -5,6 +5,9 @@
 - `silence`: the counterparty left the user waiting longer than SILENCE_HOURS (default 24 h) before a
   real answer (stickers, 嗯/收到 are not answers), or the user's last messages span ≥ 2 days with no
   answer at all (商家失联).
+
+A conversation added twice (two export formats, an export and a pasted part) is counted once: a
+promise or a wait that an earlier exhibit also holds is left to that exhibit (overlap.py).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..i18n import t
 from ..model.records import Event
 from ..parsing.times import isoformat, now
+from .overlap import copies, message_ref
 
 if TYPE_CHECKING:
     from ..model.case import Case
@@ -28,9 +32,10 @@ EMPTY_REPLIES = frozenset({"嗯", "嗯嗯", "好的", "好", "收到", "在的",
 def promise_broken(events: list[Event], case: Case | None, today: datetime | None = None) -> list[Event]:
     current = today or now()
     settling = [e for e in events if e.kind in KEEPS_PROMISE and e.time is not None]
+    repeated = copies(events)
     broken = []
     for promise in events:
-        if promise.kind != "promise" or not promise.data.get("due"):
+        if promise.kind != "promise" or not promise.data.get("due") or message_ref(promise) in repeated:
             continue
         due = datetime.fromisoformat(promise.data["due"])
         if due > current:
@@ -63,7 +68,8 @@ def silence(events: list[Event], case: Case | None, threshold_hours: float = SIL
     for exhibit, messages in by_exhibit.items():
         messages.sort(key=lambda e: (e.time, e.data.get("index", 0)))  # type: ignore[arg-type, return-value]
         found += _silences(exhibit, messages, threshold_hours)
-    return found
+    repeated = copies(events) if len(by_exhibit) > 1 else {}
+    return [event for event in found if message_ref(event) not in repeated]
 
 
 def _answers(message: Event) -> bool:
