@@ -31,10 +31,10 @@ def test_targets_on_the_labelled_set(accuracy, signal: str) -> None:
     assert tp / (tp + fn) >= 0.85
 
 
-@pytest.mark.parametrize(("signal", "recall_floor"), [("promise", 0.75), ("deflection", 0.65), ("demand", 0.7)])
+@pytest.mark.parametrize(("signal", "recall_floor"), [("promise", 0.85), ("deflection", 0.8), ("demand", 0.75)])
 def test_held_out_set_does_not_regress(accuracy, signal: str, recall_floor: float) -> None:
     """The held-out set (never tuned against) guards against regressions only: precision must stay
-    ≥ 0.9 and recall above what it was when the set was written (docs/signals.md)."""
+    ≥ 0.9 and recall near what it was on 2026-11-22 (docs/signals.md)."""
     rows = accuracy.own_set("signals_heldout.tsv", "held-out")
     assert len(rows) == 150
     tp, fp, fn = accuracy.score(rows, signal)

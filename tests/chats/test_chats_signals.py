@@ -136,3 +136,27 @@ def test_broken_vocabulary_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UserInputError) as caught:
         signals("上游", case_root=tmp_path)
     assert caught.value.key == "signals.vocab_invalid"
+
+
+def test_this_week_and_end_of_month_anchors() -> None:
+    from datetime import datetime
+
+    from kameng_cli.parsing.times import CST
+    from kameng_cli.signals.extract import analyse
+    from kameng_cli.signals.vocabulary import load
+
+    friday = datetime(2024, 5, 31, 15, 0, tzinfo=CST)  # the last day of May, a Friday
+    week = analyse("这周内给你补发", "counterparty", friday, load(None))
+    month = analyse("月底之前会把差价补上", "counterparty", datetime(2024, 2, 10, 9, 0, tzinfo=CST), load(None))
+    assert week[0].data["due"] == "2024-06-03T00:00:00+08:00" and week[0].data["rule"] == "this-week"
+    assert month[0].data["due"] == "2024-03-01T00:00:00+08:00" and month[0].data["rule"] == "end-of-month"
+
+
+def test_stalling_in_question_form_and_conditional_admissions() -> None:
+    from kameng_cli.signals.extract import analyse
+    from kameng_cli.signals.vocabulary import load
+
+    stall = analyse("急什么，又不会少你的", "counterparty", None, load(None))
+    assert [(s.kind, s.category) for s in stall if s.kind == "deflection"] == [("deflection", "asks-to-wait")]
+    assert not [s for s in analyse("如果是我们的问题，会处理的", "counterparty", None, load(None)) if s.kind == "admission"]
+    assert [s.kind for s in analyse("是我们的问题，马上处理", "counterparty", None, load(None))].count("admission") == 1

@@ -6,7 +6,8 @@
   through the one calendar module (kameng_cli.legal.calendar: chinesecalendar with 调休, estimated
   for unknown years);
 - 今天/今晚 = 24:00 today, 下班前 = 18:00, 明天中午前 / 明早 = 12:00 next day, 明天 = 24:00 next day,
-  后天 = 24:00 of the day after, 周X = 24:00 of the next such weekday, 下周 = 24:00 of next week's Sunday,
+  后天 = 24:00 of the day after, 周X = 24:00 of the next such weekday, 本周内 = 24:00 of this week's Sunday,
+  下周 = 24:00 of next week's Sunday, 月底 = 24:00 of the month's last day,
   "N点前" = that clock time (today, or tomorrow when it has passed).
 """
 
@@ -84,9 +85,15 @@ def anchored(start: datetime, resolve: str) -> Due | None:
         return Due(_midnight_after(start + timedelta(days=1)), resolve)
     if resolve == "day-after-tomorrow":
         return Due(_midnight_after(start + timedelta(days=2)), resolve)
+    if resolve == "this-week":
+        sunday = today + timedelta(days=6 - today.weekday())
+        return Due(datetime.combine(sunday + timedelta(days=1), time(0, 0), tzinfo=CST), resolve)
     if resolve == "next-week":
         sunday = today + timedelta(days=(6 - today.weekday()) + 7)
         return Due(datetime.combine(sunday + timedelta(days=1), time(0, 0), tzinfo=CST), resolve)
+    if resolve == "end-of-month":
+        first_of_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return Due(datetime.combine(first_of_next, time(0, 0), tzinfo=CST), resolve)
     return None
 
 

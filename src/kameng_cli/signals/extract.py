@@ -62,6 +62,7 @@ _CALL_VERB = re.compile(r"[打去找到向报拨call]")
 _PROMISE_KINDS = ("anchored", "vague", "outcome")
 _DAY_OFFSET = {"今天": 0, "今晚": 0, "明天": 1, "明早": 1, "明儿": 1, "后天": 2}
 _CONTEXT_DEFLECTIONS = ("system-delay", "upstream", "blames-user")
+_QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
 
 
 @dataclass
@@ -185,13 +186,16 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
             if meaning.kind == "deflection" and meaning.category not in seen_categories:
                 if _negated(norm, clauses, hit, vocab):
                     continue
-                if meaning.category not in ("blames-user", "asks-for-proof") and _question(clauses, hit.start, vocab):
+                # 是不是您填错了？ / 能发下截图吗？ / 急什么 still blame, ask or stall in question form
+                if meaning.category not in _QUESTION_FORM_DEFLECTIONS and _question(clauses, hit.start, vocab):
                     continue
                 seen_categories.add(meaning.category)
                 signals.append(Signal("deflection", hit.phrase, meaning.category))
             elif meaning.kind in ("admission", "refused") and not any(s.kind == meaning.kind for s in signals):
                 if _negated(norm, clauses, hit, vocab) or _question(clauses, hit.start, vocab):
                     continue
+                if meaning.kind == "admission" and _conditional(norm, clauses, hit.start, vocab):
+                    continue  # 如果是我们的问题… admits nothing
                 signals.append(Signal(meaning.kind, hit.phrase))
     promise = _promise(norm, hits, clauses, context_clauses, vocab)
     if promise is not None:
@@ -367,6 +371,11 @@ def _question(clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
     if clause.endswith(vocab.question_endings) and not clause.endswith(("好了呢", "了呢")):
         return True
     return vocab.question_marker_re.search(clause) is not None  # type: ignore[union-attr]
+
+
+def _conditional(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
+    c_start = clauses.span(clauses.index(position))[0]
+    return vocab.condition_re.search(norm, c_start, position) is not None  # type: ignore[union-attr]
 
 
 def _negated(norm: str, clauses: _Clauses, hit: _Hit, vocab: Vocabulary) -> bool:
