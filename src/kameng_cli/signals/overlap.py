@@ -5,7 +5,7 @@ the facts of a draft) use `copies` to count and quote every message once, citing
 holds it.
 
 Two messages are the same when they were said in the same minute by the same side with the same
-text (whitespace aside). The minute, not the second: some copies keep only minutes. Messages without
+text (runs of whitespace and line breaks count as one space). The minute, not the second: some copies keep only minutes. Messages without
 a time are never matched — a copy without times could pair unrelated lines."""
 
 from __future__ import annotations
@@ -25,19 +25,24 @@ def exhibit_order(exhibit: str | None) -> tuple[int, str]:
 
 def copies(events: Iterable[Event]) -> dict[MessageRef, MessageRef]:
     """Each message that an earlier exhibit (by id) also holds, mapped to that earlier copy."""
-    messages = [e for e in events if e.kind == "message" and e.time is not None and e.exhibit and "index" in e.data]
-    if len({message.exhibit for message in messages}) < 2:
+    by_exhibit: dict[str, list[Event]] = {}
+    for event in events:
+        if event.kind == "message" and event.time is not None and event.exhibit and "index" in event.data:
+            by_exhibit.setdefault(event.exhibit, []).append(event)
+    if len(by_exhibit) < 2:
         return {}
-    messages.sort(key=lambda e: (exhibit_order(e.exhibit), e.data["index"]))
     first: dict[tuple[object, ...], MessageRef] = {}
     found: dict[MessageRef, MessageRef] = {}
-    for message in messages:
-        key = (message.time.replace(second=0, microsecond=0), message.actor,  # type: ignore[union-attr]
-               " ".join(str(message.data.get("text", "")).split()))
-        here = (message.exhibit, message.data["index"])
-        there = first.setdefault(key, here)  # type: ignore[arg-type]
-        if there[0] != here[0]:
-            found[here] = there  # type: ignore[assignment]
+    for exhibit in sorted(by_exhibit, key=exhibit_order):
+        for message in by_exhibit[exhibit]:
+            data = message.data
+            text = data.get("text", "")
+            if "\n" in text or "  " in text or "\t" in text:
+                text = " ".join(text.split())
+            key = (message.time.replace(second=0), message.actor, text.strip())  # type: ignore[union-attr]
+            there = first.setdefault(key, (exhibit, data["index"]))
+            if there[0] != exhibit:
+                found[(exhibit, data["index"])] = there
     return found
 
 
