@@ -114,3 +114,22 @@ def test_order_number_stays_readable_phone_does_not(ocr, screens, case_dir: Path
     text = "".join(line.text for line in page.lines)
     assert screen.fields["order_no"] in text
     assert screen.sensitive[0] not in text
+
+
+def test_bundle_masks_every_screenshot_side_by_side_in_evidence_order(no_ocr, case_dir: Path, tmp_path: Path) -> None:
+    for number in range(4):
+        image = Image.new("RGB", (300, 600), (250, 250, 250 - number))  # four different files
+        image.save(tmp_path / f"shot{number}.png")
+    assert run("-C", str(case_dir), "add", *[str(tmp_path / f"shot{n}.png") for n in range(4)]).exit_code == 0
+    before = {p.name: sha(p) for p in (case_dir / "evidence").iterdir()}
+    for exhibit in ("E01", "E02", "E03", "E04"):
+        assert run("-C", str(case_dir), "redact", exhibit, "--box", "0,0,40,40").exit_code == 0
+    (case_dir / ".kameng" / "redacted").joinpath("E03.png").unlink()  # one copy to remake, three cached
+    out = tmp_path / "letter.pdf"
+    result = run("-C", str(case_dir), "draft", "--to", "heimao", "--format", "pdf", "--bundle", "--force", "-o", str(out))
+    assert result.exit_code == 0 and out.is_file(), result.output
+    assert "证据1、证据2、证据3、证据4" in result.stderr  # masked only by hand, listed in evidence order
+    for exhibit in ("E01", "E02", "E03", "E04"):
+        with Image.open(case_dir / ".kameng" / "redacted" / f"{exhibit}.png") as copy:
+            assert copy.getpixel((10, 10)) == (0, 0, 0)
+    assert {p.name: sha(p) for p in (case_dir / "evidence").iterdir()} == before
