@@ -25,8 +25,10 @@ def _quiet_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("KAMENG_CASE", raising=False)
     monkeypatch.delenv("KAMENG_CALENDAR", raising=False)
     from kameng_cli.i18n import set_lang
+    from kameng_cli.legal.calendar import use_case
 
     set_lang(None)  # a `--lang en` run must not leak into the next in-process run
+    use_case(None)  # nor the case whose holiday schedules the last command used
 
 
 def run(*args: str, input: str | bytes | None = None):

@@ -97,3 +97,36 @@ def test_bad_schedule_files(tmp_path: Path, name: str, needle: str) -> None:
 
 def test_calendar_needs_an_action() -> None:
     assert run("calendar").exit_code == 2
+
+
+def test_schedule_kept_in_the_case_travels_with_it(tmp_path: Path) -> None:
+    """`--for-case` stores the schedule in <case>/calendar/: that case's deadlines use it wherever the
+    folder goes; another case (and the user's settings) are untouched."""
+    from conftest import NOT_DELIVERED
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for case in (first, second):
+        assert run("init", case, *NOT_DELIVERED).exit_code == 0
+        platform_into_2027(case)
+    result = run("-C", first, "calendar", "--update", SCHEDULES / "holidays-2027.toml", "--for-case")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (first / "calendar").iterdir()] == ["holidays-2027.toml"]
+    assert not (tmp_path / "xdg" / "kameng" / "calendar").exists()
+    moved = tmp_path / "elsewhere" / "first"
+    moved.parent.mkdir()
+    first.rename(moved)
+    _code, kept = status_json(moved, "2026-11-20")
+    assert kept["submissions"][0]["deadline"]["estimated"] is False
+    assert "2027-01-06" in kept["submissions"][0]["deadline"]["explain"]
+    _code, other = status_json(second, "2026-11-20")
+    if not knows_2027():  # the other case still has only an estimate, and a different due date
+        assert other["submissions"][0]["deadline"]["estimated"] is True
+        assert other["submissions"][0]["deadline"]["due"] != kept["submissions"][0]["deadline"]["due"]
+    assert run("-C", moved, "verify").exit_code == 0  # calendar/ is not evidence
+
+
+def test_for_case_outside_a_case_is_an_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("calendar", "--update", SCHEDULES / "holidays-2027.toml", "--for-case")
+    assert result.exit_code == 2
+    assert not (tmp_path / "xdg" / "kameng" / "calendar").exists()

@@ -21,9 +21,11 @@ def calendar(
     ctx: typer.Context,
     update: Path | None = typer.Option(None, "--update", help="A schedule file (TOML or JSON, see docs/process.md) to load.", metavar="FILE"),
     show: int | None = typer.Option(None, "--show", help="List the holidays and make-up working days of YEAR.", metavar="YEAR"),
+    for_case: bool = typer.Option(False, "--for-case", help="Keep the schedule in this case folder (calendar/), so that it "
+                                  "travels with the folder, instead of in your user settings."),
     as_json: bool = JSON,
 ) -> None:
-    from ..legal.calendar import Calendar
+    from ..legal.calendar import Calendar, case_schedule_dir
     from ..process.holidays import (
         changes,
         install_schedule,
@@ -40,11 +42,18 @@ def calendar(
     if update is not None:
         schedule = read_schedule(update)
         store = None
+        if for_case:
+            store = env.store()  # outside a case: exit 2, "not a case folder"
         with contextlib.suppress(CaseNotFound):
-            store = env.store()
-        before = open_deadlines(store, Calendar()) if store is not None else {}
-        target = install_schedule(update, schedule)
-        after = open_deadlines(store, Calendar()) if store is not None else {}
+            store = store or env.store()
+        root = store.root if store is not None else None
+        before = open_deadlines(store, Calendar(case_root=root)) if store is not None else {}
+        if for_case and store is not None:
+            with store.writing("calendar"):
+                target = install_schedule(update, schedule, case_schedule_dir(store.root))
+        else:
+            target = install_schedule(update, schedule)
+        after = open_deadlines(store, Calendar(case_root=root)) if store is not None else {}
         changed = changes(before, after)
         document["update"] = {"file": str(update), "stored": str(target), "years": sorted(schedule.years),
                               "holidays": len(schedule.holidays), "workdays": len(schedule.workdays),
@@ -60,7 +69,10 @@ def calendar(
     if show is not None:
         if not 1900 <= show <= 2200:
             raise UserInputError("process.calendar.bad_year", value=show)
-        cal = Calendar()
+        store = None
+        with contextlib.suppress(CaseNotFound):
+            store = env.store()
+        cal = Calendar(case_root=store.root if store is not None else None)
         days = year_days(cal, show)
         source = year_source(cal, show)
         document["show"] = {"year": show, "source": source, "days": days}

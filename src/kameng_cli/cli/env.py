@@ -55,8 +55,11 @@ class Env:
 
     def store(self) -> CaseStore:
         from ..case.store import CaseStore, find_case_root
+        from ..legal.calendar import use_case
 
-        return CaseStore(find_case_root(self.case_dir))
+        store = CaseStore(find_case_root(self.case_dir))
+        use_case(store.root)  # deadlines use the holiday schedules kept in the case, if any
+        return store
 
     def emit_json(self, document: dict[str, Any]) -> None:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")

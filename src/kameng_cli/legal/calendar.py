@@ -5,9 +5,10 @@ One module that every deadline in kameng goes through. It answers "N working day
 weekend days were working days, and whether the answer is an estimate because the official holiday
 schedule of a year is not known.
 
-Sources of truth, in order: schedule files the user loaded (the State Council's yearly notice, see
-`load_schedule`), then the `chinesecalendar` library (2004 – its last published year), then, for a
-year nobody knows, plain weekdays — marked estimated.
+Sources of truth, in order: schedule files loaded for the case (`<case>/calendar/`, they travel with
+the folder) or for the user (the State Council's yearly notice, see `load_schedule`), then the
+`chinesecalendar` library (2004 – its last published year), then, for a year nobody knows, plain
+weekdays — marked estimated.
 
 Conventions (民法典 第二百零一条、第二百零三条; 市场监督管理投诉举报处理办法 第四十五条):
 a period counted in days or working days starts the day after the event and ends at 24:00 of its
@@ -93,13 +94,36 @@ def load_schedule(path: Path) -> Schedule:
     return schedule
 
 
+CASE_SCHEDULE_DIR = "calendar"  # <case>/calendar/*.toml|*.json
+_case_root: Path | None = None  # the case the running command works on (use_case)
+
+
+def use_case(root: Path | None) -> None:
+    """Let default_calendar() include the schedules kept in this case folder (the CLI calls it when a
+    command opens a case)."""
+    global _case_root
+    if root != _case_root:
+        _case_root = root
+        reset_default_calendar()
+
+
+def case_schedule_dir(root: Path) -> Path:
+    return root / CASE_SCHEDULE_DIR
+
+
 def user_schedule_dir() -> Path:
     """Where `kameng calendar --update` keeps the schedules it loads (found by default_schedule_paths)."""
     return Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "kameng" / "calendar"
 
 
-def default_schedule_paths() -> list[Path]:
+def default_schedule_paths(case_root: Path | None = None) -> list[Path]:
+    """Schedule files in the order they are consulted: the case's own (`case_root`, else the case set
+    by use_case), then KAMENG_CALENDAR, then the user's."""
     paths = []
+    root = case_root if case_root is not None else _case_root
+    if root is not None and case_schedule_dir(root).is_dir():
+        folder = case_schedule_dir(root)
+        paths += sorted(folder.glob("*.toml")) + sorted(folder.glob("*.json"))
     env = os.environ.get("KAMENG_CALENDAR")
     if env:
         paths += [Path(p) for p in env.split(os.pathsep) if p]
@@ -110,8 +134,8 @@ def default_schedule_paths() -> list[Path]:
 
 
 class Calendar:
-    def __init__(self, schedules: list[Schedule] | None = None) -> None:
-        self.schedules = schedules if schedules is not None else [load_schedule(p) for p in default_schedule_paths()]
+    def __init__(self, schedules: list[Schedule] | None = None, case_root: Path | None = None) -> None:
+        self.schedules = schedules if schedules is not None else [load_schedule(p) for p in default_schedule_paths(case_root)]
         # chinesecalendar scans its whole holiday table on every lookup (min/max in _validate_date);
         # a deadline walks day by day, so each day is looked up once per calendar.
         self._days: dict[date, DayInfo] = {}

@@ -110,7 +110,7 @@ def history_facts(store: CaseStore, to_channel: str | None, today: date, numbers
 
     log = log or read_log(store)
     numbers = numbers if numbers is not None else exhibit_numbers(store)
-    calendar = Calendar()
+    calendar = Calendar(case_root=store.root)
     found = []
     for submission in sorted(log.submissions, key=lambda s: s.at):
         if submission.id == skip or (to_channel is not None and submission.channel == to_channel and skip is None
@@ -166,7 +166,7 @@ def build_followup(store: CaseStore, channel: str, *, today: date, redact: bool 
     events = store.events()
     claims = compute(case, events)
     replies = log.replies_to(target.id)
-    active, why = active_deadline(target, replies, Calendar())
+    active, why = active_deadline(target, replies, Calendar(case_root=store.root))
     keeps = DRAFT_CHANNELS[channel].keeps_complainant if channel in DRAFT_CHANNELS else False
     keep = [case.order.number, target.ticket, case.merchant.uscc, case.platform.uscc,
             *(s.ticket for s in log.submissions)]

@@ -1,8 +1,9 @@
 """`kameng calendar`: load an official 放假调休 schedule and show a year's calendar.
 
 A loaded schedule is copied (validated, unchanged) into the user's kameng config folder
-(legal.calendar.user_schedule_dir, found by default_schedule_paths), so every later command — status,
-draft, remind — computes with it. Open deadlines are recomputed at once and the changes reported.
+(legal.calendar.user_schedule_dir) or, with --for-case, into the case's calendar/ folder, where
+default_schedule_paths finds it, so every later command — status, draft, remind — computes with it.
+Open deadlines are recomputed at once and the changes reported.
 """
 
 from __future__ import annotations
@@ -56,12 +57,14 @@ def read_schedule(path: Path) -> Schedule:
     return schedule
 
 
-def install_schedule(path: Path, schedule: Schedule) -> Path:
+def install_schedule(path: Path, schedule: Schedule, folder: Path | None = None) -> Path:
+    """Copy a validated schedule file unchanged into `folder` (default: the user's kameng settings;
+    a case's calendar/ folder for `calendar --update --for-case`)."""
     from ..case import atomic
     from ..legal.calendar import reset_default_calendar, user_schedule_dir
 
     years = "-".join(str(y) for y in sorted(schedule.years))
-    target = user_schedule_dir() / f"holidays-{years}{path.suffix.lower()}"
+    target = (folder or user_schedule_dir()) / f"holidays-{years}{path.suffix.lower()}"
     atomic.write_bytes(target, path.read_bytes())
     # A newer schedule of the same years in the other format must not be shadowed by the older one.
     for other in (".toml", ".json"):

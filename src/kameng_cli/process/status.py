@@ -167,7 +167,7 @@ def build_status(store: CaseStore, today: date, calendar: Calendar | None = None
 
     # A fresh calendar per report: it reads the schedule files as they are now (after `calendar
     # --update`), where the process-wide default_calendar() would keep what it read first.
-    calendar = calendar or Calendar()
+    calendar = calendar or Calendar(case_root=store.root)
     log = read_log(store)
     case = store.case
     events = store.events()
