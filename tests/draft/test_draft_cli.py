@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from draft_cases import BUILDERS, LETTER_DATES, no_blockers
 
-from conftest import run
+from conftest import DATA, run
 from kameng_cli.draft.channels import CHANNELS
 from kameng_cli.model.finding import Finding
 
@@ -163,3 +163,38 @@ def test_advisory_length_limits_warn(nd_case: Path) -> None:
 def test_followup_letters_have_no_bundle(nd_case: Path) -> None:
     result = run("-C", nd_case, "draft", "--to", "12315", "--followup", "--format", "pdf", "--bundle")
     assert result.exit_code == 2 and "--followup" in result.stderr
+
+
+def test_one_payment_in_two_exports_is_one_fact_citing_both(case_dir: Path, tmp_path: Path) -> None:
+    payments = DATA / "payments"
+    assert run("-C", case_dir, "add", payments / "alipay_2023" / "padded_gbk_crlf.csv",
+               payments / "bank_cmb" / "cmb_quoted.csv").exit_code == 0
+    out = tmp_path / "letter.md"
+    assert run("-C", case_dir, "draft", "--to", "platform", "--force", "-o", out).exit_code == 0
+    facts = out.read_text(encoding="utf-8").split("## 事实经过", 1)[1].split("##", 1)[0]
+    paid = [line for line in facts.splitlines() if "支付¥100.00" in line]
+    assert len(paid) == 1 and "证据1、证据2" in paid[0]
+
+
+def test_a_double_charge_in_one_export_stays_two_facts() -> None:
+    from datetime import datetime
+    from decimal import Decimal
+
+    from kameng_cli.draft.context import build_facts
+    from kameng_cli.draft.redact import Redactor
+    from kameng_cli.model.case import Case
+    from kameng_cli.model.records import Event
+    from kameng_cli.parsing.times import CST
+
+    when = datetime(2024, 5, 1, 9, 55, tzinfo=CST)
+    rows = [Event(f"E01-000{n}", when, "paid", "me", "", Decimal("100"), exhibit="E01", locator=f"line {n}",
+                  data={"counterparty": "星辰卡盟", "trade_no": f"202405012200{n}"}) for n in (1, 2)]
+    case = Case(problem="not-delivered")
+    facts = build_facts(rows, case, {"E01": "证据1"}, Redactor(enabled=False))
+    assert len(facts) == 2
+    screenshot = Event("E02-0001", when.replace(second=40), "paid", "me", "", Decimal("100"), exhibit="E02", locator="image")
+    facts = build_facts([*rows, screenshot], case, {"E01": "证据1", "E02": "证据2"}, Redactor(enabled=False))
+    assert [f.exhibits for f in facts] == [["证据1", "证据2"], ["证据1"]]  # the screenshot proves one of them
+    earlier_screenshot = Event("E02-0001", when.replace(second=0), "paid", "me", "", Decimal("100"), exhibit="E02")
+    facts = build_facts([earlier_screenshot, *rows], case, {"E01": "证据1", "E02": "证据2"}, Redactor(enabled=False))
+    assert "交易号2024050122001" in facts[0].text and facts[0].exhibits == ["证据1", "证据2"]

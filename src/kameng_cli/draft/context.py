@@ -285,6 +285,7 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
     facts: list[Fact] = []
     known: dict[tuple[Any, ...], Fact] = {}
     repeated = copies(events)  # the same message in two exhibits: one fact citing both
+    sources: dict[str, set[str | None]] = {}  # fact (by its event id) → the exhibits its events came from
     for event in events:
         text = fact_text(event, case)
         if not text:
@@ -297,8 +298,18 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
         if ref is not None:
             keys.append(("message", *repeated.get(ref, ref)))
         fact = next((known[key] for key in keys if key in known), None)
+        money = _money_key(event)
+        if fact is None and money is not None:
+            # The same payment seen in a bill export and in a screenshot: one payment, two proofs.
+            # Two rows of one exhibit (a double charge) stay two facts.
+            earlier = known.get(money)
+            if earlier is not None and event.exhibit not in sources.get(earlier.event, set()):
+                fact = earlier
+                if len(text) > len(fact.text):  # the bill export's row says more than the screenshot
+                    fact.text = redactor(text)
         if fact is not None:
             fact.exhibits = sorted({*fact.exhibits, *cites}, key=exhibit_order)
+            sources.setdefault(fact.event, set()).add(event.exhibit)
             known.update(dict.fromkeys(keys, fact))
             continue
         when = cn_time(event.time)
@@ -308,8 +319,18 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
             when += "（时间为估计）"
         fact = Fact(when, redactor(text), cites, event.id)
         facts.append(fact)
+        sources[fact.event] = {event.exhibit}
         known.update(dict.fromkeys(keys, fact))
+        if money is not None:
+            known.setdefault(money, fact)  # another exhibit's copy joins the first such payment
     return facts[:MAX_FACTS]
+
+
+def _money_key(event: Event) -> tuple[Any, ...] | None:
+    """Payments and refunds are the same when kind, amount and minute agree."""
+    if event.kind not in ("paid", "refunded") or event.amount is None or event.time is None:
+        return None
+    return ("money", event.kind, event.amount, to_cst(event.time).replace(second=0, microsecond=0))
 
 
 def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tuple[str, str]]:
