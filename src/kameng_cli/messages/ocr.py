@@ -6,6 +6,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "text recognition failed ({detail}); the image is kept as-is, retry with kameng rebuild"},
     "ocr.no_text": {"zh": "截图识别：未识别到文字", "en": "OCR: no text found"},
     "ocr.read": {"zh": "截图识别：{lines} 行文字；{found}", "en": "OCR: {lines} lines of text; {found}"},
+    "ocr.chat_read": {"zh": "聊天截图：读到 {count} 条消息（右侧为你，左侧为对方），识别出 {signals} 个承诺/推诿/承认/诉求等信号",
+                      "en": "Chat screenshot: {count} messages (right: you, left: the other side), {signals} signals "
+                            "(promises, deflections, admissions, demands)"},
+    "ocr.chat_layout": {"zh": "左右两侧的聊天气泡", "en": "chat bubbles on both sides"},
     "ocr.nothing_found": {"zh": "未发现订单号、金额或状态", "en": "no order number, amount or status found"},
     "ocr.kind_suggested": {
         "zh": "建议类别：{kind}（{slug}），依据：{why}；如不对，用 kameng add --kind 指定",

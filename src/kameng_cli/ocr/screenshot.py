@@ -55,6 +55,16 @@ def _default_year(ctx: ParseContext, captured_at: datetime | None) -> int | None
 
 def apply_page(page: OcrPage, result: ParseResult, ctx: ParseContext) -> Reading:
     reading = read_page(page, ctx.case, _default_year(ctx, result.captured_at))
+    chat: tuple[list[Event], list[Note]] | None = None
+    if reading.kind in ("chat", "other"):
+        from .chat import bubbles, chat_events, looks_like_chat
+
+        taken_flags = ["file-mtime"] if result.captured_at_source == "file-mtime" else []
+        found = bubbles(page, result.captured_at, taken_flags)
+        if found and (reading.kind == "chat" or looks_like_chat(found)):
+            if reading.kind == "other":
+                reading.kind, reading.kind_reason = "chat", [t("ocr.chat_layout")]
+            chat = chat_events(page, found, result, ctx)
     result.details["ocr"] = {"schema": SCHEMA, **page.to_json(), "reading": reading.to_json()}
     summary: dict[str, Any] = {"lines": len(page.lines), "kind": reading.kind}
     for kind in ("order_no", "merchant_order_no", "trade_no"):
@@ -71,6 +81,13 @@ def apply_page(page: OcrPage, result: ParseResult, ctx: ParseContext) -> Reading
     for note in _notes(reading, result, ctx):
         result.notes.append(note)
     result.messages.append(_describe(reading, page))
+    if chat is not None:
+        events, notes = chat
+        messages = sum(1 for event in events if event.kind == "message")
+        summary["chat"] = {"messages": messages, "signals": len(events) - messages}
+        result.events += events
+        result.notes += notes
+        result.messages.append(t("ocr.chat_read", count=messages, signals=len(events) - messages))
     if reading.kind != "other":
         result.kind = reading.kind
         result.messages.append(t("ocr.kind_suggested", kind=label(EXHIBIT_KINDS, reading.kind), slug=reading.kind,

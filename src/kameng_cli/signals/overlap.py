@@ -4,13 +4,17 @@ so each yields its own promises and deflections; the timeline-wide steps (broken
 the facts of a draft) use `copies` to count and quote every message once, citing every exhibit that
 holds it.
 
-Two messages are the same when they were said in the same minute by the same side with the same
-text (runs of whitespace and line breaks count as one space). The minute, not the second: some copies keep only minutes. Messages without
-a time are never matched — a copy without times could pair unrelated lines."""
+Two messages are the same when the same side said the same text (punctuation and whitespace aside:
+OCR and exporters differ there) in the same minute — the minute, not the second, as some copies keep
+only minutes. A chat screenshot dates its bubbles by the time label above them (flag `time-label`):
+such a message matches one sent at that minute or up to two hours later. Messages without a time are
+never matched — a copy without times could pair unrelated lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from ..model.records import Event
 
@@ -31,19 +35,38 @@ def copies(events: Iterable[Event]) -> dict[MessageRef, MessageRef]:
             by_exhibit.setdefault(event.exhibit, []).append(event)
     if len(by_exhibit) < 2:
         return {}
-    first: dict[tuple[object, ...], MessageRef] = {}
+    seen: dict[tuple[str, str], list[tuple[str, int, datetime, bool]]] = {}
     found: dict[MessageRef, MessageRef] = {}
     for exhibit in sorted(by_exhibit, key=exhibit_order):
         for message in by_exhibit[exhibit]:
             data = message.data
-            text = data.get("text", "")
-            if "\n" in text or "  " in text or "\t" in text:
-                text = " ".join(text.split())
-            key = (message.time.replace(second=0), message.actor, text.strip())  # type: ignore[union-attr]
-            there = first.setdefault(key, (exhibit, data["index"]))
-            if there[0] != exhibit:
-                found[(exhibit, data["index"])] = there
+            key = (message.actor, _comparable(data.get("text", "")))
+            when, label = message.time, TIME_LABEL in message.time_flags
+            earlier = seen.setdefault(key, [])
+            match = next(((x, i) for x, i, t, lab in earlier if x != exhibit and _same_time(t, lab, when, label)), None)
+            if match is not None:
+                found[(exhibit, data["index"])] = match
+            else:
+                earlier.append((exhibit, data["index"], when, label))  # type: ignore[arg-type]
     return found
+
+
+TIME_LABEL = "time-label"  # the time shown above a screenshot's bubbles: sent then or a little later
+_LABEL_SPAN = timedelta(hours=2)
+_NOT_COMPARED = re.compile(r"[\W_]+")  # punctuation (either width) and whitespace: OCR and exporters differ
+
+
+def _comparable(text: str) -> str:
+    return _NOT_COMPARED.sub("", text) if not text.isalnum() else text
+
+
+def _same_time(a: datetime, a_label: bool, b: datetime | None, b_label: bool) -> bool:
+    if b is None:
+        return False
+    if a_label == b_label:
+        return a.replace(second=0) == b.replace(second=0)
+    label, exact = (a, b) if a_label else (b, a)
+    return timedelta(0) <= exact.replace(second=0) - label < _LABEL_SPAN
 
 
 def message_ref(event: Event) -> MessageRef | None:

@@ -145,10 +145,19 @@ class Canvas:
         self.y += self.unit * 0.8
 
     def bubble(self, text: str, mine: bool) -> None:
+        """A chat bubble; text wider than about 60 % of the screen wraps onto more lines, as the apps do."""
         chosen = self.font(0.8)
-        width = self.draw.textlength(text, font=chosen)
         pad = self.unit * 0.5
-        height = self.unit * 0.8 + 2 * pad
+        wrapped, line = [], ""
+        for char in text:
+            if line and self.draw.textlength(line + char, font=chosen) > self.width * 0.6:
+                wrapped.append(line)
+                line = ""
+            line += char
+        wrapped.append(line)
+        width = max(self.draw.textlength(part, font=chosen) for part in wrapped)
+        step = self.unit * 1.15
+        height = step * (len(wrapped) - 1) + self.unit * 0.8 + 2 * pad
         if mine:
             x1 = self.width - self.unit * 2.5
             x0 = x1 - width - 2 * pad
@@ -158,7 +167,8 @@ class Canvas:
             x1 = x0 + width + 2 * pad
             fill = (44, 44, 44) if self.dark else (238, 238, 238)
         self.draw.rounded_rectangle((x0, self.y, x1, self.y + height), radius=int(self.unit * 0.3), fill=fill)
-        self.draw.text((x0 + pad, self.y + pad * 0.8), text, font=chosen, fill=self.fg)
+        for number, part in enumerate(wrapped):
+            self.draw.text((x0 + pad, self.y + pad * 0.8 + number * step), part, font=chosen, fill=self.fg)
         self.lines.append(text)
         self.y += height + self.unit * 0.7
 
@@ -337,6 +347,28 @@ def render(seed: int, kind: str | None = None, *, dark: bool | None = None, jpeg
         # What a JPEG screenshot really contains: compression artefacts around every glyph.
         screen.image = Image.open(io.BytesIO(screen.encoded())).convert("RGB")
     return screen
+
+
+def conversation(items: list[tuple[str, str]], *, title: str = "云游数码专营店", clock: str = "14:20",
+                 phone: tuple[int, int] = (1080, 2340), dark: bool = False, jpeg: int | None = None,
+                 font_pattern: str = "Noto Sans CJK SC:style=Regular") -> Screen:
+    """A chat screenshot of the given items, top to bottom: ("time", "昨天 10:06"), ("me", text),
+    ("them", text), ("system", text). Items that do not fit on the screen are left out."""
+    canvas = Canvas(phone, font_pattern, dark)
+    canvas.status_bar(clock)
+    canvas.text(title, 1.0, bold=True, center=True)
+    canvas.rule()
+    for kind, text in items:
+        if canvas.y > canvas.height * 0.85:
+            break
+        if kind in ("time", "system"):
+            canvas.text(text, 0.6, center=True, color=canvas.muted, gap=0.8)
+        else:
+            canvas.bubble(text, mine=kind == "me")
+    canvas.y = canvas.height - canvas.unit * 3
+    canvas.text("发送", 0.9, x=canvas.width - canvas.unit * 4)
+    return Screen("conversation", "chat", canvas.image, canvas.lines, {}, "chat", dark=dark, jpeg=jpeg,
+                  font=font_pattern)
 
 
 def corpus(count: int, first_seed: int = 1000) -> list[Screen]:

@@ -1,0 +1,158 @@
+"""Chat screenshots: the bubbles of a WeChat / QQ / shop-chat screenshot read as messages, so that the
+promises, deflections and demands on a screenshot reach the timeline like those of an export.
+
+Layout, as phone chat apps draw it: the user's bubbles on the right, the other side's on the left,
+times centred between them (`10:06`, `昨天 10:06`, `星期三 10:06`, `5月1日 10:06`, `2024年5月1日 10:06`),
+grey system lines centred too (`对方撤回了一条消息`), the title bar at the top and the input bar at the
+bottom. Lines of one bubble share their left edge and follow each other closely; they are joined
+without a separator (Chinese wraps mid-sentence). A centred time dates the bubbles below it, on the day
+the screenshot was taken (EXIF, else the file time); bubbles above the first time have no time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..parsing.times import CST
+from ..signals.overlap import TIME_LABEL
+from .model import OcrLine, OcrPage, union
+
+if TYPE_CHECKING:
+    from ..ingest.base import ParseContext, ParseResult
+    from ..model.records import Event, Note
+
+TOP, BOTTOM = 0.08, 0.92  # title bar above, input bar below (share of the height)
+CENTRED = 0.06  # a line whose centre is this close to the middle (share of the width) is centred
+_UI_WORDS = re.compile(r"^(?:发送|按住\s*说话|按住说话|切换到键盘|\+|表情|更多|语音|相册|拍摄|视频通话)$")
+_SEPARATOR = re.compile(
+    r"^(?:(?P<ymd>(?P<y>\d{4})\s*[年/-]\s*)?(?P<m>\d{1,2})\s*[月/-]\s*(?P<d>\d{1,2})\s*日?"
+    r"|(?P<rel>昨天|前天)|(?:星期|周)(?P<wd>[一二三四五六日天]))?\s*"
+    r"(?P<period>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2})$"
+)
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass
+class Bubble:
+    side: str  # me / counterparty / system
+    lines: list[OcrLine] = field(default_factory=list)
+    when: datetime | None = None
+    flags: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+    @property
+    def confidence(self) -> float:
+        return min(line.confidence for line in self.lines)
+
+
+def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None = None) -> list[Bubble]:
+    """The messages of a chat screenshot in reading order. `taken`: when the screenshot was taken
+    (dates the centred times); `taken_flags`: how sure that is (e.g. file-mtime)."""
+    width, height = page.width or 1, page.height or 1
+    found: list[Bubble] = []
+    when: datetime | None = None
+    flags = ["unknown"]
+    for line in sorted(page.lines, key=lambda item: (item.box[1], item.box[0])):
+        x, y, w, h = line.box
+        text = line.text.strip()
+        middle = y + h / 2
+        if not text or middle < TOP * height or middle > BOTTOM * height or _UI_WORDS.match(text):
+            continue
+        last = found[-1] if found else None
+        if last is not None and last.side != "system" and _continues(last.lines[-1], line):
+            last.lines.append(line)  # a wrapped line; its short tail may well sit near the middle
+            continue
+        if abs(x + w / 2 - width / 2) < CENTRED * width and w < 0.6 * width:
+            separator = _SEPARATOR.match(text)
+            if separator:
+                when = _separator_time(separator, taken)
+                flags = ["no-timezone", "minute", TIME_LABEL, *(taken_flags or [])] if when else ["unknown"]
+                continue
+            found.append(Bubble("system", [line], when, flags))
+            continue
+        side = "counterparty" if x < width - (x + w) else "me"
+        found.append(Bubble(side, [line], when, flags))
+    return found
+
+
+def _continues(above: OcrLine, line: OcrLine) -> bool:
+    """The next line of the same bubble: same left edge (within a character), right below."""
+    ax, ay, _aw, ah = above.box
+    x, y, _w, h = line.box
+    return abs(x - ax) <= max(ah, h) * 0.8 and 0 <= y - (ay + ah) <= max(ah, h) * 0.7
+
+
+def _separator_time(match: re.Match[str], taken: datetime | None) -> datetime | None:
+    hour, minute = int(match.group("h")), int(match.group("mi"))
+    period = match.group("period")
+    if period in ("下午", "晚上") and hour < 12 or period == "中午" and hour < 6:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    day: date | None
+    if match.group("ymd") or match.group("m"):
+        base_year = taken.year if taken else None
+        year = int(match.group("y")) if match.group("y") else base_year
+        if year is None:
+            return None
+        try:
+            day = date(year, int(match.group("m")), int(match.group("d")))
+        except ValueError:
+            return None
+        if not match.group("y") and taken is not None and day > taken.date():
+            day = day.replace(year=day.year - 1)  # 12月31日 on a screenshot taken in January
+    elif taken is None:
+        return None
+    elif match.group("rel"):
+        day = taken.date() - timedelta(days=1 if match.group("rel") == "昨天" else 2)
+    elif match.group("wd"):
+        weekday = _WEEKDAYS.index("日" if match.group("wd") == "天" else match.group("wd"))
+        day = taken.date() - timedelta(days=(taken.date().weekday() - weekday) % 7 or 7)
+    else:
+        day = taken.date()
+    return datetime.combine(day, time(hour, minute), tzinfo=CST)
+
+
+def looks_like_chat(found: list[Bubble]) -> bool:
+    """Bubbles on both sides, enough of them, and never two on one row: a chat even without the app's
+    own words on screen. (A label on the left and its value on the right share a row: a form.)"""
+    sides = [b.side for b in found if b.side != "system"]
+    if len(sides) < 3 or "me" not in sides or "counterparty" not in sides:
+        return False
+    rows = [(union([line.box for line in b.lines]), b.side) for b in found if b.side != "system"]
+    return not any(a[1] != b[1] and a[0][1] < b[0][1] + b[0][3] and b[0][1] < a[0][1] + a[0][3]
+                   for i, a in enumerate(rows) for b in rows[i + 1:])
+
+
+def chat_events(page: OcrPage, found: list[Bubble], result: ParseResult,
+                ctx: ParseContext) -> tuple[list[Event], list[Note]]:
+    """Message events (one per bubble) and the signals in them; notes of recalled messages."""
+    from ..ingest.chats.common import ChatColumns, ChatLog
+    from ..ingest.chats.result import build_result
+
+    texts = [b.text for b in found]
+    extras: list[dict[str, Any]] = [{"box": list(union([line.box for line in b.lines])), "ocr": True,
+                                     "ocr_confidence": round(b.confidence, 3)} for b in found]
+    columns = ChatColumns(
+        locators=[f"bubble {number}" for number in range(1, len(found) + 1)],
+        senders=[{"me": "我", "counterparty": "对方", "system": "系统消息"}[b.side] for b in found],
+        texts=texts, times=[b.when for b in found], time_flags=[b.flags for b in found],
+        is_me=[None if b.side == "system" else b.side == "me" for b in found],
+        system=[b.side == "system" for b in found], extras=extras,
+    )
+    log = ChatLog("image", "screenshot", [], columns=columns)
+    chat = build_result(log, ctx)
+    # Read from pixels: each message is as sure as its weakest OCR line; a signal a little less.
+    confidence = {index: round(0.9 * b.confidence, 3) for index, b in enumerate(found)}
+    for event in chat.events:
+        if event.kind == "message":
+            event.confidence = confidence[event.data["index"]]
+        else:
+            event.confidence = round(0.8 * confidence.get(event.data.get("message_index"), 0.9), 3)
+    return chat.events, [note for note in chat.notes if note.code == "chat-recalled"]
