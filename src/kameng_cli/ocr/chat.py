@@ -58,7 +58,7 @@ def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None
     found: list[Bubble] = []
     when: datetime | None = None
     flags = ["unknown"]
-    for line in sorted(page.lines, key=lambda item: (item.box[1], item.box[0])):
+    for line in _rows(page.lines):
         x, y, w, h = line.box
         text = line.text.strip()
         middle = y + h / 2
@@ -79,6 +79,25 @@ def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None
         side = "counterparty" if x < width - (x + w) else "me"
         found.append(Bubble(side, [line], when, flags))
     return found
+
+
+def _rows(lines: list[OcrLine]) -> list[OcrLine]:
+    """The lines top to bottom, with boxes OCR split on one visual row (要求全额退款，| 原路退回) joined
+    left to right: they overlap vertically by half their height and nearly touch."""
+    rows: list[OcrLine] = []
+    for line in sorted(lines, key=lambda item: (item.box[1], item.box[0])):
+        x, y, w, h = line.box
+        for index, row in enumerate(rows):
+            rx, ry, rw, rh = row.box
+            overlap = min(y + h, ry + rh) - max(y, ry)
+            gap = max(x - (rx + rw), rx - (x + w))
+            if overlap >= 0.5 * min(h, rh) and gap <= 1.5 * max(h, rh):
+                first, second = (row, line) if rx <= x else (line, row)
+                rows[index] = OcrLine(first.text + second.text, union([row.box, line.box]), min(row.confidence, line.confidence))
+                break
+        else:
+            rows.append(line)
+    return sorted(rows, key=lambda item: (item.box[1], item.box[0]))
 
 
 def _continues(above: OcrLine, line: OcrLine) -> bool:
