@@ -160,3 +160,14 @@ def test_stalling_in_question_form_and_conditional_admissions() -> None:
     assert [(s.kind, s.category) for s in stall if s.kind == "deflection"] == [("deflection", "asks-to-wait")]
     assert not [s for s in analyse("如果是我们的问题，会处理的", "counterparty", None, load(None)) if s.kind == "admission"]
     assert [s.kind for s in analyse("是我们的问题，马上处理", "counterparty", None, load(None))].count("admission") == 1
+
+
+@pytest.mark.parametrize(("text", "refused"), [
+    ("这种情况没办法给您退款", True), ("一个订单不能重发", True), ("差价补不了", True), ("这单不予退货", True),
+    ("放心，不会不给你退的", False), ("能不能退？我问一下", False), ("不会让您白等的", False), ("不用退了吗", False),
+])
+def test_refusals_beyond_the_phrase_list(text: str, refused: bool) -> None:
+    from kameng_cli.signals.extract import analyse
+    from kameng_cli.signals.vocabulary import load
+
+    assert any(s.kind == "refused" for s in analyse(text, "counterparty", None, load(None))) is refused

@@ -36,8 +36,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # doctor
     "ocr.doctor.adds": {
-        "zh": "  可读出：订单号、交易号、金额（¥/元）、状态栏时钟和页面时间、“处理中/该卡密已被使用/退款成功”等状态；自动建议证据类别；截图中的身份证号、手机号、银行卡号、地址、卡密自动打码",
-        "en": "  reads: order and trade numbers, amounts (¥/元), the status-bar clock and page times, statuses such as 处理中 / 该卡密已被使用 / 退款成功; suggests the exhibit kind; blacks out ID, phone and bank-card numbers, addresses and card secrets in screenshots",
+        "zh": "  可读出：订单号、交易号、金额（¥/元）、状态栏时钟和页面时间、“处理中/该卡密已被使用/退款成功”等状态；聊天截图中的每条消息及其中的承诺、推诿、诉求；自动建议证据类别；截图中的身份证号、手机号、银行卡号、地址、卡密自动打码",
+        "en": "  reads: order and trade numbers, amounts (¥/元), the status-bar clock and page times, statuses such as 处理中 / 该卡密已被使用 / 退款成功; every message of a chat screenshot with its promises, deflections and demands; suggests the exhibit kind; blacks out ID, phone and bank-card numbers, addresses and card secrets in screenshots",
     },
     "ocr.doctor.engine": {"zh": "  引擎：{engine}；模型随安装包提供，完全离线运行", "en": "  engine: {engine}; models ship with the package, runs fully offline"},
     "ocr.doctor.models_missing": {

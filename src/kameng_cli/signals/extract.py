@@ -63,6 +63,16 @@ _PROMISE_KINDS = ("anchored", "vague", "outcome")
 _DAY_OFFSET = {"今天": 0, "今晚": 0, "明天": 1, "明早": 1, "明儿": 1, "后天": 2}
 _CONTEXT_DEFLECTIONS = ("system-delay", "upstream", "blames-user")
 _QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
+# Refusals are worded too freely for a phrase list: a negation before a refund / redelivery verb
+# (不给退, 没办法给您退款, 不能重发, 补不了) also refuses. Negated negations and questions are excluded
+# as for every phrase (不会不给你退的, 能不能退).
+_REFUSAL = re.compile(
+    r"(?:不(?:能|可以|会|予|给|支持|接受|同意|办理|负责)?|没法|无法|没办法)(?:再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:办理)?"
+    r"(?:退款|退钱|退货|退|补发|补单|补差价|补|重发|重新发|换卡|换)"
+    r"|(?:退款|退钱|退|补发|补|换)不(?:了|回来|回去)"
+)
+_REFUSED = Meaning("refused")
+_REFUSAL_SCAN = re.compile(f"(?:{_REFUSAL.pattern})[^\x00]*")  # see _candidates
 
 
 @dataclass
@@ -118,13 +128,14 @@ def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> l
 def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
     """The time-free reading of one message (cached: auto-replies and canned answers repeat a lot)."""
     prefilter = vocab.me_prefilter if role == "me" else vocab.counterparty_prefilter
-    if prefilter is not None and prefilter.search(text) is None:
+    if prefilter is not None and prefilter.search(text) is None and (role == "me" or _REFUSAL.search(text) is None):
         return []
     folded = fold(text)
     if role == "me":
         if vocab.me_re is not None and vocab.me_re.search(folded) is None:
             return []
-    elif vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None and _TIME_START.search(folded) is None:
+    elif vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None \
+            and _TIME_START.search(folded) is None and _REFUSAL.search(folded) is None:
         return []
     norm = normalise(_drop_quotes(text))
     if role == "me":
@@ -174,6 +185,10 @@ def _drop_quotes(text: str) -> str:
 def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
     assert vocab.counterparty_re is not None
     hits = [_Hit(m.start(), m.end(), m.group(0), vocab.counterparty[m.group(0)]) for m in vocab.counterparty_re.finditer(norm)]
+    if "不" in norm or "没" in norm or "无" in norm:
+        hits += [_Hit(m.start(), m.end(), m.group(0), [_REFUSED]) for m in _REFUSAL.finditer(norm)
+                 if not any(h.start <= m.start() < h.end for h in hits)]
+        hits.sort(key=lambda hit: hit.start)
     if not hits and _DIGIT.search(norm) is None and "周" not in norm and "星期" not in norm:
         return []
     clauses = _Clauses(norm)
@@ -488,13 +503,14 @@ def signals_of_texts(messages: list[Event], spoken: dict[str, tuple[list[int], l
 
 def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabulary) -> list[tuple[int, str]]:
     """(index, text) of the messages worth a close reading, in log order: those where a phrase of the
-    speaker's vocabulary (or, for the counterparty, the start of a time expression) occurs. A superset
+    speaker's vocabulary (or, for the counterparty, the start of a time expression or a refusal
+    pattern) occurs. A superset
     of what `analyse` would find anything in; it applies every check again.
 
     Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
     ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""
     found: dict[int, str] = {}
-    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN))):
+    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _REFUSAL_SCAN))):
         indexes, texts = spoken[role]
         if not indexes:
             continue
