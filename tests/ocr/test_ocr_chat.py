@@ -118,3 +118,17 @@ def test_a_form_with_labels_and_values_is_not_a_chat() -> None:
     chat = OcrPage(1000, 2000, [OcrLine(text, (x, y, 300, 40), 0.99) for text, x, y in (
         ("在吗", 660, 300), ("在的亲", 120, 400), ("卡密没到", 660, 500))])
     assert not looks_like_chat(bubbles(form, TAKEN)) and looks_like_chat(bubbles(chat, TAKEN))
+
+
+def test_group_chat_names_above_bubbles_name_the_sender() -> None:
+    page = OcrPage(1000, 2000, [
+        OcrLine("10:15", (470, 250, 60, 24), 0.99),
+        OcrLine("客服小雅", (120, 300, 110, 26), 0.99),  # smaller than the bubble text below it
+        OcrLine("亲，已经反馈给技术了", (130, 340, 400, 38), 0.97),
+        OcrLine("店长", (120, 420, 56, 26), 0.99),
+        OcrLine("明天给你补发", (130, 460, 250, 38), 0.98),
+        OcrLine("好的", (820, 560, 80, 38), 0.99),
+    ])
+    found = bubbles(page, TAKEN)
+    assert [(b.side, b.sender, b.text) for b in found] == [
+        ("counterparty", "客服小雅", "亲，已经反馈给技术了"), ("counterparty", "店长", "明天给你补发"), ("me", "", "好的")]

@@ -41,6 +41,7 @@ class Bubble:
     lines: list[OcrLine] = field(default_factory=list)
     when: datetime | None = None
     flags: list[str] = field(default_factory=list)
+    sender: str = ""  # the name a group chat shows above the other side's bubble
 
     @property
     def text(self) -> str:
@@ -78,7 +79,24 @@ def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None
             continue
         side = "counterparty" if x < width - (x + w) else "me"
         found.append(Bubble(side, [line], when, flags))
-    return found
+    return _with_sender_names(found)
+
+
+def _with_sender_names(found: list[Bubble]) -> list[Bubble]:
+    """In a group chat a small name sits right above the other side's bubble: it names the sender of
+    that bubble, it is not a message of its own."""
+    kept: list[Bubble] = []
+    for index, bubble in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (following is not None and bubble.side == following.side == "counterparty" and len(bubble.lines) == 1
+                and len(bubble.text) <= 16 and not following.sender):
+            _x, y, _w, h = bubble.lines[0].box
+            next_h = following.lines[0].box[3]
+            if h < 0.85 * next_h and following.lines[0].box[1] - (y + h) < 1.5 * next_h:
+                following.sender = bubble.text
+                continue
+        kept.append(bubble)
+    return kept
 
 
 def _rows(lines: list[OcrLine]) -> list[OcrLine]:
@@ -104,7 +122,8 @@ def _continues(above: OcrLine, line: OcrLine) -> bool:
     """The next line of the same bubble: same left edge (within a character), right below."""
     ax, ay, _aw, ah = above.box
     x, y, _w, h = line.box
-    return abs(x - ax) <= max(ah, h) * 0.8 and 0 <= y - (ay + ah) <= max(ah, h) * 0.7
+    same_size = abs(h - ah) <= 0.25 * max(ah, h)  # a smaller name above a bubble is not part of it
+    return same_size and abs(x - ax) <= max(ah, h) * 0.8 and 0 <= y - (ay + ah) <= max(ah, h) * 0.7
 
 
 def _separator_time(match: re.Match[str], taken: datetime | None) -> datetime | None:
@@ -160,7 +179,7 @@ def chat_events(page: OcrPage, found: list[Bubble], result: ParseResult,
                                      "ocr_confidence": round(b.confidence, 3)} for b in found]
     columns = ChatColumns(
         locators=[f"bubble {number}" for number in range(1, len(found) + 1)],
-        senders=[{"me": "我", "counterparty": "对方", "system": "系统消息"}[b.side] for b in found],
+        senders=[b.sender or {"me": "我", "counterparty": "对方", "system": "系统消息"}[b.side] for b in found],
         texts=texts, times=[b.when for b in found], time_flags=[b.flags for b in found],
         is_me=[None if b.side == "system" else b.side == "me" for b in found],
         system=[b.side == "system" for b in found], extras=extras,
