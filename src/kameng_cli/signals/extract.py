@@ -435,7 +435,7 @@ def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
             if meaning.kind == "claim" and meaning.category == "refund" and amount is None:
                 amount = _claim_amount(norm, clauses, match.start())
             elif meaning.kind == "threat" and meaning.category not in channels and not norm.startswith("过", match.end()):
-                # 投诉过 / 报过警: something done before, reported, not threatened
+                # 投诉过 / 举报过: something done before, reported, not threatened
                 channels.append(meaning.category)
                 phrases.append(phrase)
     if not claims and not channels:
@@ -504,8 +504,7 @@ def signals_of_texts(messages: list[Event], spoken: dict[str, tuple[list[int], l
 def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabulary) -> list[tuple[int, str]]:
     """(index, text) of the messages worth a close reading, in log order: those where a phrase of the
     speaker's vocabulary (or, for the counterparty, the start of a time expression or a refusal
-    pattern) occurs. A superset
-    of what `analyse` would find anything in; it applies every check again.
+    pattern) occurs. A superset of what `analyse` would find anything in; it applies every check again.
 
     Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
     ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""

@@ -206,15 +206,15 @@ class Typed:
     recalled_by: str = ""
 
 
-_TEXT = Typed("text")
-_SYSTEM = Typed("system")
-_PLACEHOLDER_START = frozenset("[【<!图表语视VIF转微通\"你 \n\t")
+TEXT_TYPED = Typed("text")
+SYSTEM_TYPED = Typed("system")
+PLACEHOLDER_START = frozenset("[【<!图表语视VIF转微通\"你 \n\t")
 
 
 def detect_type(text: str) -> Typed:
     """What kind of message a body is, from the placeholders the exporters write."""
-    if text and text[0] not in _PLACEHOLDER_START and "撤回了一条消息" not in text:
-        return _TEXT
+    if text and text[0] not in PLACEHOLDER_START and "撤回了一条消息" not in text:
+        return TEXT_TYPED
     body = text.strip()
     if not body:
         return Typed("other", "empty")
@@ -237,7 +237,7 @@ def detect_type(text: str) -> Typed:
 # --- roles ---------------------------------------------------------------------------------------
 
 # Words that mark a shop / customer-service account (used only when nothing better says who is who).
-_MERCHANT_NAME = re.compile(r"卡盟|客服|小铺|店|卡铺|售后|数卡|商城|官方|专营|数码|商家|老板|kefu|shop|store|service|:|：", re.IGNORECASE)
+MERCHANT_NAME = re.compile(r"卡盟|客服|小铺|店|卡铺|售后|数卡|商城|官方|专营|数码|商家|老板|kefu|shop|store|service|:|：", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(r"^【[^】]*】")
 
 

@@ -19,12 +19,12 @@ from ...i18n import t
 from ...model.records import Event
 from ..base import ParseContext, ParseResult, SourceError
 from .common import (
-    _MERCHANT_NAME,
-    _PLACEHOLDER_START,
-    _SYSTEM,
-    _TEXT,
+    MERCHANT_NAME,
+    PLACEHOLDER_START,
     SELF_WORDS,
     SYSTEM_SENDERS,
+    SYSTEM_TYPED,
+    TEXT_TYPED,
     ChatColumns,
     ChatLog,
     Typed,
@@ -35,7 +35,7 @@ from .common import (
 
 RECALL_WORDS = "撤回了一条消息"
 _FIRST_CHAR = itemgetter(slice(0, 1))
-_MAY_NOT_BE_TEXT = frozenset(_PLACEHOLDER_START | {""})  # "" is the first "character" of an empty body
+_MAY_NOT_BE_TEXT = frozenset(PLACEHOLDER_START | {""})  # "" is the first "character" of an empty body
 _SYSTEM_CONFIDENCE = {"system": 1.0}
 
 
@@ -78,7 +78,7 @@ def assign_roles(columns: ChatColumns, ctx: ParseContext) -> Roles:
             return Roles({answer}, "asked", 1.0)
         if answer == none_label:
             return Roles(set(), "asked", 1.0)
-    shoplike = {s for s in senders if _MERCHANT_NAME.search(bare_name(s))}
+    shoplike = {s for s in senders if MERCHANT_NAME.search(bare_name(s))}
     others = [s for s in senders if s not in shoplike]
     if shoplike and len(others) == 1:
         return Roles({others[0]}, "guessed", 0.7)
@@ -167,8 +167,8 @@ def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
             role_column[index] = "system"
         typed_at[index] = typed
     for index in compress(count(), map(eq, role_column, repeat("system"))):
-        if typed_at.get(index, _TEXT).type == "text":
-            typed_at[index] = _SYSTEM
+        if typed_at.get(index, TEXT_TYPED).type == "text":
+            typed_at[index] = SYSTEM_TYPED
     type_column = ["text"] * size
     for index, typed in typed_at.items():
         type_column[index] = typed.type
