@@ -50,3 +50,18 @@ def init_case(root: Path) -> None:
     subprocess.run([*kameng_command(), "init", str(root), "--problem", "not-delivered", "--platform", "星辰卡盟",
                     "--order-no", "XC20240501095512", "--goods", "云游一卡通100元", "--price", "100",
                     "--paid-at", "2024-05-01 09:55:12", "--quiet"], check=True)
+
+
+def screen_generator():
+    """tests/data/ocr/screens.py, after checking that OCR and the CJK fonts it draws with are here
+    (the OCR benchmarks exit with how to install what is missing)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "data" / "ocr"))
+    import screens
+
+    from kameng_cli.ocr import engine
+
+    if not engine.available():
+        sys.exit('the OCR extra is not installed: pip install -e ".[ocr]"')
+    if not screens.fonts_available():
+        sys.exit("no Noto CJK fonts found through fontconfig (Debian: apt-get install fonts-noto-cjk)")
+    return screens

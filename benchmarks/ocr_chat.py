@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "data" / "ocr"))
 
 import screens  # noqa: E402
+from _common import screen_generator  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from kameng_cli.ocr import engine  # noqa: E402
@@ -83,10 +84,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
-    if not engine.available():
-        sys.exit('the OCR extra is not installed: pip install -e ".[ocr]"')
-    if not screens.fonts_available():
-        sys.exit("no Noto CJK fonts found through fontconfig (Debian: apt-get install fonts-noto-cjk)")
+    screen_generator()
     rng = random.Random(args.seed)
     total = exact = sides = times = extra = 0
     signals_expected = signals_found = 0

@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "data" / "ocr"))
 
 import screens  # noqa: E402
+from _common import screen_generator  # noqa: E402
 
 from kameng_cli.ocr import engine  # noqa: E402
 from kameng_cli.ocr.facts import read_page  # noqa: E402
@@ -30,10 +31,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=50)
     parser.add_argument("--seed", type=int, default=5000)
     args = parser.parse_args()
-    if not engine.available():
-        sys.exit('the OCR extra is not installed: pip install -e ".[ocr]"')
-    if not screens.fonts_available():
-        sys.exit("no Noto CJK fonts found through fontconfig (Debian: apt-get install fonts-noto-cjk)")
+    screen_generator()
     with tempfile.TemporaryDirectory() as scratch:
         files = []
         for n in range(args.count):

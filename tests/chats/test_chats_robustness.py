@@ -4,7 +4,6 @@ added or the final newline lost. The same source must claim the file and read th
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,24 +12,7 @@ from test_chats_layouts import INPUTS, LAYOUTS
 from test_chats_shared_fixtures import FIXTURES, MANIFEST, SOURCES
 
 from kameng_cli.ingest.decoding import read_text
-
-
-def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").split("\n")
-
-
-VARIANTS: dict[str, Callable[[str], bytes]] = {
-    "lf": lambda text: "\n".join(_lines(text)).encode("utf-8"),
-    "crlf": lambda text: "\r\n".join(_lines(text)).encode("utf-8"),
-    "utf-8-bom": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
-    "gb18030-crlf": lambda text: "\r\n".join(_lines(text)).encode("gb18030", errors="replace"),
-    "utf-16le-bom": lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
-    "trailing-blanks": lambda text: "\n".join(line + " \t" if line.strip() else line for line in _lines(text)).encode("utf-8"),
-    "trailing-ideographic-space-crlf": lambda text: "\r\n".join(line + "\u3000" if line.strip() else line
-                                                                 for line in _lines(text)).encode("utf-8"),
-    "blank-lines-at-end": lambda text: (text + "\n\n\n").encode("utf-8"),
-    "no-final-newline": lambda text: text.rstrip("\r\n").encode("utf-8"),
-}
+from resave import VARIANTS
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))

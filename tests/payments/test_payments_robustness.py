@@ -4,7 +4,6 @@ newline lost. The same one source must claim it and read the same payments."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,23 +13,8 @@ from conftest import SHARED
 from kameng_cli.ingest.base import ParseContext
 from kameng_cli.ingest.decoding import read_text
 from kameng_cli.ingest.registry import sources
+from resave import VARIANTS
 
-
-def _lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").split("\n")
-
-
-VARIANTS: dict[str, Callable[[str], bytes]] = {
-    "lf": lambda text: "\n".join(_lines(text)).encode("utf-8"),
-    "crlf": lambda text: "\r\n".join(_lines(text)).encode("utf-8"),
-    "utf-8-bom": lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),
-    "gb18030-crlf": lambda text: "\r\n".join(_lines(text)).encode("gb18030"),
-    "utf-16le-bom": lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
-    "trailing-tabs": lambda text: "\n".join(line + "\t" if line.strip() else line for line in _lines(text)).encode("utf-8"),
-    "trailing-spaces-crlf": lambda text: "\r\n".join(line + "  " if line.strip() else line for line in _lines(text)).encode("utf-8"),
-    "blank-lines-at-end": lambda text: (text + "\n\n\n").encode("utf-8"),
-    "no-final-newline": lambda text: text.rstrip("\r\n").encode("utf-8"),
-}
 TEXT_EXPORTS = [(name, source, options) for name, source, options in GOLDEN if name.endswith((".csv", ".txt"))]
 
 
