@@ -132,3 +132,20 @@ def test_group_chat_names_above_bubbles_name_the_sender() -> None:
     found = bubbles(page, TAKEN)
     assert [(b.side, b.sender, b.text) for b in found] == [
         ("counterparty", "客服小雅", "亲，已经反馈给技术了"), ("counterparty", "店长", "明天给你补发"), ("me", "", "好的")]
+
+
+def test_scrolling_screenshots_of_one_chat_quote_each_message_once(ocr, screens, case_dir: Path, tmp_path: Path) -> None:
+    """The second screenshot starts with the last bubbles of the first, above its own first time label:
+    those have no time, and are matched to their dated copy in the first screenshot."""
+    first = ITEMS[:3]  # 昨天 21:40, my message, the promise
+    second = [ITEMS[2], ("time", "10:15"), *ITEMS[4:]]  # the promise again, scrolled to the top, undated
+    paths = [_with_exif(screens.conversation(items), tmp_path / f"截图{n}.png") for n, items in enumerate((first, second), 1)]
+    assert run("-C", case_dir, "add", *paths).exit_code == 0
+    events = run_json("-C", case_dir, "timeline")["events"]
+    undated = [e for e in events if e["kind"] == "message" and e["exhibit"] == "E02" and e["time"] is None]
+    assert [e["data"]["text"] for e in undated] == [ITEMS[2][1]]
+    out = tmp_path / "letter.md"
+    assert run("-C", case_dir, "draft", "--to", "platform", "--force", "-o", out).exit_code == 0
+    facts = out.read_text(encoding="utf-8").split("## 事实经过", 1)[1].split("##", 1)[0]
+    assert facts.count("明天中午前一定给您处理好") == 1
+    assert "证据1、证据2" in next(line for line in facts.splitlines() if "明天中午前" in line)

@@ -7,8 +7,10 @@ holds it.
 Two messages are the same when the same side said the same text (punctuation and whitespace aside:
 OCR and exporters differ there) in the same minute — the minute, not the second, as some copies keep
 only minutes. A chat screenshot dates its bubbles by the time label above them (flag `time-label`):
-such a message matches one sent at that minute or up to two hours later. Messages without a time are
-never matched — a copy without times could pair unrelated lines."""
+such a message matches one sent at that minute or up to two hours later. The bubbles above the first
+label (a screenshot taken further down the chat) have no time: each is matched to the one dated
+message of another exhibit with the same side and text, if there is exactly one. Other messages
+without a time are never matched — a copy without times could pair unrelated lines."""
 
 from __future__ import annotations
 
@@ -28,12 +30,17 @@ def exhibit_order(exhibit: str | None) -> tuple[int, str]:
 
 
 def copies(events: Iterable[Event]) -> dict[MessageRef, MessageRef]:
-    """Each message that an earlier exhibit (by id) also holds, mapped to that earlier copy."""
+    """Each message that an earlier exhibit (by id) also holds, mapped to that earlier copy; and each
+    undated bubble of a screenshot mapped to the one dated message of another exhibit it repeats."""
     by_exhibit: dict[str, list[Event]] = {}
+    undated: list[Event] = []  # screenshot bubbles above the first time label (a scrolled-on screenshot)
     for event in events:
-        if event.kind == "message" and event.time is not None and event.exhibit and "index" in event.data:
-            by_exhibit.setdefault(event.exhibit, []).append(event)
-    if len(by_exhibit) < 2:
+        if event.kind == "message" and event.exhibit and "index" in event.data:
+            if event.time is not None:
+                by_exhibit.setdefault(event.exhibit, []).append(event)
+            elif event.data.get("ocr"):
+                undated.append(event)
+    if len(by_exhibit) + (1 if undated else 0) < 2:
         return {}
     seen: dict[tuple[str, str], list[tuple[str, int, datetime, bool]]] = {}
     found: dict[MessageRef, MessageRef] = {}
@@ -48,6 +55,12 @@ def copies(events: Iterable[Event]) -> dict[MessageRef, MessageRef]:
                 found[(exhibit, data["index"])] = match
             else:
                 earlier.append((exhibit, data["index"], when, label))  # type: ignore[arg-type]
+    for message in undated:
+        # Only when exactly one dated message elsewhere says it: a short 好的 may have been said often.
+        others = [(x, i) for x, i, _t, _lab in seen.get((message.actor, _comparable(message.data.get("text", ""))), [])
+                  if x != message.exhibit]
+        if len(others) == 1:
+            found[(message.exhibit, message.data["index"])] = others[0]  # type: ignore[index]
     return found
 
 
