@@ -149,3 +149,15 @@ def test_scrolling_screenshots_of_one_chat_quote_each_message_once(ocr, screens,
     facts = out.read_text(encoding="utf-8").split("## 事实经过", 1)[1].split("##", 1)[0]
     assert facts.count("明天中午前一定给您处理好") == 1
     assert "证据1、证据2" in next(line for line in facts.splitlines() if "明天中午前" in line)
+
+
+def test_voice_bubbles_are_voice_messages() -> None:
+    from kameng_cli.ingest.base import ParseContext, ParseResult
+    from kameng_cli.model.case import Case
+    from kameng_cli.ocr.chat import chat_events
+
+    page = OcrPage(1000, 2000, [OcrLine("10:15", (470, 250, 60, 24), 0.99), OcrLine('12"', (130, 320, 60, 38), 0.95),
+                                OcrLine("听不清，打字吧", (640, 420, 260, 38), 0.97)])
+    found = bubbles(page, TAKEN)
+    events, _notes = chat_events(page, found, ParseResult(), ParseContext(case=Case(problem="not-delivered")))
+    assert [e.data["type"] for e in events if e.kind == "message"] == ["voice", "text"]

@@ -33,6 +33,7 @@ _SEPARATOR = re.compile(
     r"(?P<period>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2})$"
 )
 _WEEKDAYS = "一二三四五六日"
+_VOICE = re.compile(r"^\d{1,2}\s*(?:\"|”|″|''|’’)$")  # a voice bubble shows only its length: 12"
 
 
 @dataclass
@@ -183,6 +184,7 @@ def chat_events(page: OcrPage, found: list[Bubble], result: ParseResult,
         texts=texts, times=[b.when for b in found], time_flags=[b.flags for b in found],
         is_me=[None if b.side == "system" else b.side == "me" for b in found],
         system=[b.side == "system" for b in found], extras=extras,
+        types=[("voice" if _VOICE.match(b.text) else None) for b in found] if any(_VOICE.match(b.text) for b in found) else None,
     )
     log = ChatLog("image", "screenshot", [], columns=columns)
     chat = build_result(log, ctx)
