@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..legal.transactions import distinct
 from ..model.records import Event, Exhibit, Note, Warning
 
 if TYPE_CHECKING:
@@ -178,16 +179,18 @@ class CheckContext:
         return [e for e in self.by_kind.get("refunded", ()) if e.amount is not None]
 
     def paid_total(self) -> Decimal | None:
-        """What the evidence says was paid: the strongest payments, else the user's stated price."""
-        amounts = [e.amount for e in self.payments() if e.amount is not None and self.event_weakness(e) is None]
+        """What the evidence says was paid: the strongest payments, else the user's stated price. A
+        payment shown by several exhibits (bill and bank statement) counts once (legal.transactions)."""
+        payments = distinct(self.payments(), "paid")
+        amounts = [e.amount for e in payments if e.amount is not None and self.event_weakness(e) is None]
         if not amounts:
-            amounts = [e.amount for e in self.payments() if e.amount is not None]
+            amounts = [e.amount for e in payments if e.amount is not None]
         if amounts:
             return sum(amounts, Decimal("0"))
         return self.case.order.price
 
     def refunded_total(self) -> Decimal:
-        return sum((abs(e.amount) for e in self.refunds() if e.amount is not None), Decimal("0"))
+        return sum((abs(e.amount) for e in distinct(self.refunds(), "refunded") if e.amount is not None), Decimal("0"))
 
     def paid_at(self) -> datetime | None:
         times = [e.time for e in self.payments() if e.time is not None]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..legal import citations
 from ..legal.claims import Claims, compute
+from ..legal.transactions import transactions
 from ..model.slugs import CLAIMS, EVENT_KINDS, EXHIBIT_KINDS, PROBLEM_TYPES, label
 from ..parsing.amounts import format_yuan
 from ..parsing.times import to_cst
@@ -285,7 +286,9 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
     facts: list[Fact] = []
     known: dict[tuple[Any, ...], Fact] = {}
     repeated = copies(events)  # the same message in two exhibits: one fact citing both
-    sources: dict[str, set[str | None]] = {}  # fact (by its event id) → the exhibits its events came from
+    # The same payment in a bill export, a bank statement and a screenshot: one fact citing all three.
+    transaction_of = {member.id: group[0].id for kind in ("paid", "refunded")
+                      for group in transactions(events, kind) for member in group}
     for event in events:
         text = fact_text(event, case)
         if not text:
@@ -297,19 +300,13 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
         keys: list[tuple[Any, ...]] = [(event.time, text)]
         if ref is not None:
             keys.append(("message", *repeated.get(ref, ref)))
+        if event.id in transaction_of:
+            keys.append(("transaction", transaction_of[event.id]))
         fact = next((known[key] for key in keys if key in known), None)
-        money = _money_key(event)
-        if fact is None and money is not None:
-            # The same payment seen in a bill export and in a screenshot: one payment, two proofs.
-            # Two rows of one exhibit (a double charge) stay two facts.
-            earlier = known.get(money)
-            if earlier is not None and event.exhibit not in sources.get(earlier.event, set()):
-                fact = earlier
-                if len(text) > len(fact.text):  # the bill export's row says more than the screenshot
-                    fact.text = redactor(text)
         if fact is not None:
             fact.exhibits = sorted({*fact.exhibits, *cites}, key=exhibit_order)
-            sources.setdefault(fact.event, set()).add(event.exhibit)
+            if event.id in transaction_of and len(text) > len(fact.text):
+                fact.text = redactor(text)  # the bill export's row says more than the screenshot
             known.update(dict.fromkeys(keys, fact))
             continue
         when = cn_time(event.time)
@@ -319,18 +316,8 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
             when += "（时间为估计）"
         fact = Fact(when, redactor(text), cites, event.id)
         facts.append(fact)
-        sources[fact.event] = {event.exhibit}
         known.update(dict.fromkeys(keys, fact))
-        if money is not None:
-            known.setdefault(money, fact)  # another exhibit's copy joins the first such payment
     return facts[:MAX_FACTS]
-
-
-def _money_key(event: Event) -> tuple[Any, ...] | None:
-    """Payments and refunds are the same when kind, amount and minute agree."""
-    if event.kind not in ("paid", "refunded") or event.amount is None or event.time is None:
-        return None
-    return ("money", event.kind, event.amount, to_cst(event.time).replace(second=0, microsecond=0))
 
 
 def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tuple[str, str]]:

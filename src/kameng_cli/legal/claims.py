@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..parsing.amounts import format_amount
+from .transactions import distinct
 
 if TYPE_CHECKING:
     from ..model.case import Case
@@ -96,14 +97,17 @@ def _matches_order(event: Event, order_no: str) -> bool:
 def price_paid(case: Case, events: list[Event]) -> tuple[Decimal | None, str]:
     if case.order.price is not None:
         return case.order.price, "case"
-    paid = [e.amount for e in events if e.kind == "paid" and e.amount is not None and _matches_order(e, case.order.number)]
+    mine = [e for e in events if e.kind == "paid" and e.amount is not None and _matches_order(e, case.order.number)]
+    paid = [e.amount for e in distinct(mine, "paid")]  # a payment in the bill and the bank statement: once
     if paid:
         return sum(paid, Decimal("0.00")), "events"
     return None, "none"
 
 
 def refunds(case: Case, events: list[Event]) -> list[Event]:
-    return [e for e in events if e.kind == "refunded" and e.amount is not None and _matches_order(e, case.order.number)]
+    """The refunds received for this order, each once however many exhibits show it."""
+    return distinct([e for e in events if e.kind == "refunded" and e.amount is not None
+                     and _matches_order(e, case.order.number)], "refunded")
 
 
 def fraud_grounds(case: Case, events: list[Event]) -> list[FraudGround]:
