@@ -92,3 +92,15 @@ def test_guessed_roles_say_so() -> None:
     assert result.facts["roles_from"] == "guessed"
     assert any("my_names" in line for line in result.messages)
     assert all(e.confidence < 1 for e in result.events if e.kind == "message" and e.actor != "system")
+
+
+def test_transfers_in_a_chat_are_payments_and_refunds() -> None:
+    """The user's transfer is a payment; the other side's receipt of it (【已收款】) is not another one;
+    the other side's transfer to the user (退款) is a refund."""
+    _, forward = parse_file(INPUTS / "memotrace_v2_forward.txt", case_with(["春风"]))
+    paid = [e for e in forward.events if e.kind == "paid"]
+    assert [(str(e.amount), e.data["transfer_state"]) for e in paid] == [("30.00", "发起转账")]
+    assert not [e for e in forward.events if e.kind == "refunded"]
+    _, refund = parse_file(INPUTS / "wxid_shop02_5000_10000.csv", case_with([]))
+    assert [(e.kind, str(e.amount), e.actor) for e in refund.events if e.kind in ("paid", "refunded")] == [
+        ("refunded", "100.00", "merchant")]

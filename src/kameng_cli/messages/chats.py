@@ -31,6 +31,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chats.ask.none": {"zh": "都不是我", "en": "none of them"},
     "chats.system": {"zh": "系统", "en": "system"},
+    "chats.transfer_paid": {"zh": "聊天中向 {who} 转账 ¥{amount}", "en": "Transfer of ¥{amount} to {who} in the chat"},
+    "chats.transfer_refunded": {"zh": "{who} 在聊天中转回 ¥{amount}", "en": "{who} transferred ¥{amount} back in the chat"},
     "chats.read": {"zh": "读到 {count} 条消息，识别出 {signals} 个承诺/推诿/承认/诉求等信号", "en": "{count} messages read, {signals} signals (promises, deflections, admissions, demands)"},
     "chats.roles_guessed": {
         "zh": "无法确定哪方是你，暂按「{me}」是你处理（可信度低）。请在 case.toml 的 my_names 中写上你的昵称后运行 kameng rebuild。",

@@ -18,6 +18,8 @@ _PAIR = re.compile(r"(\w+)\s*:\s*('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,}\s]
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 TYPES = {"1": "text", "3": "image", "34": "voice", "43": "video", "47": "other", "50": "other", "0": "system", "10000": "system"}
+_TRANSFER_STATES = ("发起转账", "已收款", "已退还")
+_PAYSUBTYPE = {"1": "发起转账", "3": "已收款", "4": "已退还"}  # WeChat's wcpayinfo/paysubtype
 APP = {"57": "text", "2000": "transfer", "6": "file", "5": "other", "19": "other", "2001": "other"}
 
 
@@ -79,7 +81,12 @@ class MemoTraceV1HtmlSource(ChatSource):
                 fee = re.search(r"(\d+(?:\.\d+)?)", fields.get("feedesc", ""))
                 if fee:
                     message.amount = Decimal(fee.group(1)).quantize(Decimal("0.01"))
-                message.text = f"[转账] {fields.get('feedesc', '')} {fields.get('pay_memo', '')}".strip()
+                # The record's text says what happened to the money (已收款: the recipient's receipt);
+                # kept, so that a receipt is not read as a transfer of its own.
+                state = fields.get("text", "") if fields.get("text") in _TRANSFER_STATES else \
+                    _PAYSUBTYPE.get(fields.get("paysubtype", ""), "")
+                message.text = " ".join(part for part in ("[转账]", state, fields.get("feedesc", ""), fields.get("pay_memo", ""))
+                                        if part)
             messages.append(message)
         if end < 0:
             log.notes.append(chat_note("chat-truncated", "warning", reason="html"))

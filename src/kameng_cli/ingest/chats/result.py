@@ -210,8 +210,9 @@ def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
                       repeat(None), columns.locators, confidences, repeat(log.source), columns.time_flags, datas))
 
     signal_events = signals_of_texts(events, _spoken(role_column, texts, typed_at), ctx)
+    money_events = _transfers(events, typed_at, log)
     result = ParseResult(kind="chat", media_type="text/plain")
-    result.events = events + signal_events
+    result.events = events + signal_events + money_events
     result.warnings = list(log.warnings)
     result.notes = [*log.notes, *completeness_notes(log, events, ctx, recalls)]
     timed = list(filter(None, columns.times))  # a datetime is never false
@@ -233,6 +234,41 @@ def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
     if roles.how == "asked" and roles.me:
         result.messages.append(t("chats.roles_asked", me="、".join(sorted(roles.me))))
     return result
+
+
+# A transfer message says who sent the money, except the receipt the recipient's side shows
+# (【已收款】, 已收款): there the other side sent it.
+_RECEIPTS = ("已收款", "接收", "非实时转账收款")
+_TRANSFER_METHOD = {"wechat": "微信转账", "qq": "QQ转账"}
+
+
+def _transfers(events: list[Event], typed_at: dict[int, Typed], log: ChatLog) -> list[Event]:
+    """Money moved inside the chat: what the user sent the other side is a payment (`paid`), what the
+    other side sent the user — a refund, a returned transfer — a `refunded`. A receipt (已收款) only
+    counts when the log lacks the transfer it confirms. A payment also shown by a bill export counts
+    once in every sum (legal/transactions.py)."""
+    found = []
+    sent: list[tuple[str, Decimal]] = []  # (payer, amount) of the transfers seen so far
+    other = log.title or next((e.data["sender"] for e in events if e.actor == "counterparty" and e.data.get("sender")), "")
+    for index, typed in sorted(typed_at.items()):
+        message = events[index]
+        if typed.type != "transfer" or message.amount is None or message.actor not in ("me", "counterparty"):
+            continue
+        receipt = typed.transfer_state in _RECEIPTS
+        payer = ("counterparty" if message.actor == "me" else "me") if receipt else message.actor
+        if receipt and (payer, message.amount) in sent:
+            continue  # the receipt of a transfer already counted
+        sent.append((payer, message.amount))
+        mine = payer == "me"
+        data = {"via": "chat-transfer", "method": _TRANSFER_METHOD.get(log.platform, "转账"), "message_index": index,
+                "text": message.data.get("text", ""), "transfer_state": typed.transfer_state,
+                "counterparty": other if mine else message.data.get("sender", "") or other, "direction": "out" if mine else "in"}
+        key = "chats.transfer_paid" if mine else "chats.transfer_refunded"
+        found.append(Event("", message.time, "paid" if mine else "refunded", "me" if mine else "merchant",
+                           t(key, amount=f"{message.amount:.2f}", who=data["counterparty"] or "—"), message.amount,
+                           None, None, message.locator, round(0.9 * message.confidence, 3), message.source,
+                           message.time_flags, data))
+    return found
 
 
 def _spoken(role_column: list[str], texts: list[str], typed_at: dict[int, Typed]) -> dict[str, tuple[list[int], list[str]]]:
