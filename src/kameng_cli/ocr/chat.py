@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..parsing.times import CST
+from ..parsing.times import CST, apply_period
 from ..signals.overlap import TIME_LABEL
 from .model import OcrLine, OcrPage, union
 
@@ -129,9 +129,7 @@ def _continues(above: OcrLine, line: OcrLine) -> bool:
 
 def _separator_time(match: re.Match[str], taken: datetime | None) -> datetime | None:
     hour, minute = int(match.group("h")), int(match.group("mi"))
-    period = match.group("period")
-    if period in ("下午", "晚上") and hour < 12 or period == "中午" and hour < 6:
-        hour += 12
+    hour = apply_period(hour, match.group("period"))
     if hour > 23 or minute > 59:
         return None
     day: date | None

@@ -60,7 +60,7 @@ def _normalise(text: str) -> str:
     return _CN_NUMBER.sub(lambda m: str(_cn_to_int(m.group(0))), text)
 
 
-def _apply_period(hour: int, period: str | None) -> int:
+def apply_period(hour: int, period: str | None) -> int:
     if not period:
         return hour
     if period in _AFTERNOON and hour < 12:
@@ -88,7 +88,7 @@ def parse_time_ex(text: str, *, default_year: int | None = None, now: datetime |
         if groups["M"]:
             minute = int(groups["M"])
         second = int(groups["S"]) if groups["S"] else 0
-        hour = _apply_period(hour, groups["period"] or groups["period2"])
+        hour = apply_period(hour, groups["period"] or groups["period2"])
         extra_day = 0
         if hour == 24 and minute == 0 and second == 0:
             hour, extra_day = 0, 1

@@ -206,6 +206,7 @@ class Typed:
     recalled_by: str = ""
 
 
+RECALL_WORDS = "撤回了一条消息"  # in every exporter's recall line
 TEXT_TYPED = Typed("text")
 SYSTEM_TYPED = Typed("system")
 PLACEHOLDER_START = frozenset("[【<!图表语视VIF转微通\"你 \n\t")
@@ -213,7 +214,7 @@ PLACEHOLDER_START = frozenset("[【<!图表语视VIF转微通\"你 \n\t")
 
 def detect_type(text: str) -> Typed:
     """What kind of message a body is, from the placeholders the exporters write."""
-    if text and text[0] not in PLACEHOLDER_START and "撤回了一条消息" not in text:
+    if text and text[0] not in PLACEHOLDER_START and RECALL_WORDS not in text:
         return TEXT_TYPED
     body = text.strip()
     if not body:

@@ -21,6 +21,7 @@ from ..base import ParseContext, ParseResult, SourceError
 from .common import (
     MERCHANT_NAME,
     PLACEHOLDER_START,
+    RECALL_WORDS,
     SELF_WORDS,
     SYSTEM_SENDERS,
     SYSTEM_TYPED,
@@ -33,7 +34,6 @@ from .common import (
     summary_text,
 )
 
-RECALL_WORDS = "撤回了一条消息"
 _FIRST_CHAR = itemgetter(slice(0, 1))
 _MAY_NOT_BE_TEXT = frozenset(PLACEHOLDER_START | {""})  # "" is the first "character" of an empty body
 _SYSTEM_CONFIDENCE = {"system": 1.0}
@@ -122,8 +122,7 @@ def _needs_a_look(columns: ChatColumns) -> list[int]:
     found = set(compress(count(), map(_MAY_NOT_BE_TEXT.__contains__, map(_FIRST_CHAR, texts))))
     if columns.types is not None:
         found.update(compress(count(), columns.types))
-    if any(map(str.__contains__, texts, repeat(RECALL_WORDS))):
-        found.update(compress(count(), map(str.__contains__, texts, repeat(RECALL_WORDS))))
+    found.update(compress(count(), map(str.__contains__, texts, repeat(RECALL_WORDS))))
     return sorted(found)
 
 
