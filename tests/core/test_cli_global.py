@@ -97,3 +97,16 @@ def test_every_command_has_help() -> None:
     group = get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         assert command.help, name
+
+
+def test_a_closed_pipe_is_not_an_internal_error(case_dir: Path) -> None:
+    """`kameng timeline | head -1`: the reader goes away; kameng stops without a message."""
+    for args in (["-C", str(case_dir), "show", "--json"], ["-C", str(case_dir), "rules"], ["init", "--help"]):
+        proc = subprocess.Popen([sys.executable, "-m", "kameng_cli", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # nobody will read what it writes
+        error = proc.stderr.read().decode("utf-8")
+        proc.wait()
+        assert proc.returncode in (1, 141), (args, proc.returncode, error)
+        assert "内部错误" not in error and "Traceback" not in error and "Exception ignored" not in error, (args, error)

@@ -4,6 +4,7 @@ become messages and exit codes (0 ok, 1 problems found, 2 bad usage or input, 3 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 import traceback
 from typing import Any
@@ -48,6 +49,7 @@ COMMANDS: list[tuple[str, str, tuple[str, ...]]] = [
     ("calendar_cmd", "command", ("calendar",)),
 ]
 _OPTIONS_WITH_VALUES = {"-C", "--lang"}
+BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader closed the pipe
 
 
 def hoist_global_flags(args: list[str]) -> list[str]:
@@ -87,6 +89,10 @@ class KamengGroup(TyperGroup):
         except KeyboardInterrupt:
             _print_error(t("error.interrupted"))
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`kameng timeline | head`): not an error of ours, nothing to say.
+            _drop_stdout()
+            raise typer.Exit(BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 3
@@ -97,6 +103,16 @@ class KamengGroup(TyperGroup):
                 traceback.print_exc()
             _print_error(t("error.internal", error=f"{type(exc).__name__}: {exc}"))
             raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+
+
+def _drop_stdout() -> None:
+    """Send what is still buffered for a closed pipe to /dev/null, so that flushing at exit does not
+    fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test runner's buffer)
+        pass
 
 
 def _print_error(text: str) -> None:
@@ -190,7 +206,11 @@ def run(argv: list[str] | None = None) -> int:
         target = build_app()  # help, or an unknown command (click suggests the right one)
     try:
         target(args=args, prog_name="kameng", standalone_mode=True)
+        sys.stdout.flush()  # here, not at interpreter exit, so that a closed pipe is handled below
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
+    except BrokenPipeError:
+        _drop_stdout()
+        return BROKEN_PIPE
     return 0
