@@ -7,7 +7,7 @@ Packages list their analyzers as "module:function" strings in an `ANALYZERS` att
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .model.records import Event, event_sort_key
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _PACKAGES = ("kameng_cli.ingest.payments", "kameng_cli.signals", "kameng_cli.ocr")
 
-Analyzer = Callable[[list[Event], "Case | None"], list[Event]]
+Analyzer = Callable[[Sequence[Event], "Case | None"], list[Event]]
 
 
 def analyzers() -> list[tuple[str, Analyzer]]:
@@ -35,7 +35,9 @@ def analyzers() -> list[tuple[str, Analyzer]]:
 
 def derive(parser_events: list[Event], manual_events: list[Event], case: Case | None) -> list[Event]:
     """The timeline-level events for the current parser and manual events, ids T0001, T0002, ..."""
-    base = sorted([*parser_events, *manual_events], key=event_sort_key)
+    # A tuple: every analyzer sees the same events, and what they compute from them alone (which
+    # messages repeat another exhibit's, signals/overlap.py) can be computed once.
+    base = tuple(sorted([*parser_events, *manual_events], key=event_sort_key))
     derived: list[Event] = []
     for name, analyze in analyzers():
         for event in analyze(base, case):

@@ -70,3 +70,25 @@ def test_silence_is_per_conversation() -> None:
     events = [message(0, "2024-05-01 10:00", "me", "在吗", exhibit="E01"),
               message(0, "2024-05-03 10:00", "counterparty", "在", exhibit="E02")]
     assert silence(events, None) == []
+
+
+def test_one_timeline_compares_the_exhibits_once(monkeypatch) -> None:
+    """promise-broken and silence both need the messages repeated across exhibits: derive computes
+    that once, and both still leave the repeated copy out."""
+    from kameng_cli import derive as derive_module
+    from kameng_cli.signals import overlap
+
+    calls = []
+    real = overlap._copies
+    monkeypatch.setattr(overlap, "_copies", lambda events: calls.append(1) or real(events))
+    said = [("2024-05-01 10:00", "me", "卡密呢"), ("2024-05-03 12:00", "counterparty", "24小时内处理")]
+    first = [message(i, when, actor, text) for i, (when, actor, text) in enumerate(said)]
+    second = [message(i, when, actor, text, exhibit="E02") for i, (when, actor, text) in enumerate(said)]
+    promises = [Event(f"{exhibit}-9", parse_time("2024-05-03 12:00"), "promise", "counterparty", "承诺", exhibit=exhibit,
+                      data={"due": parse_time("2024-05-04 12:00").isoformat(), "phrase": "24小时内", "text": "24小时内处理",
+                            "message_index": 1}) for exhibit in ("E01", "E02")]
+    derived = derive_module.derive([*first, *second, *promises], [], None)
+    assert len(calls) == 1
+    kinds = sorted(event.kind for event in derived)
+    assert kinds == ["promise-broken", "silence"], kinds  # once each, not once per exhibit
+    assert all(event.exhibit == "E01" for event in derived)

@@ -4,6 +4,7 @@ export's row, the screen's own clock is earlier than the payment it shows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -73,7 +74,7 @@ def clock_before_payment(reading: Reading, paid_at: datetime | None, captured_at
                       "assumed_date": assumed, "date": day.isoformat()})
 
 
-def amount_mismatch(events: list[Event], case: Case | None) -> list[Event]:
+def amount_mismatch(events: Sequence[Event], case: Case | None) -> list[Event]:
     """Timeline analyzer: a payment page read by OCR against the export row of the same payment.
 
     Returns `note` events with data.code = ocr-amount-mismatch (check reads them, see docs/ocr.md)."""

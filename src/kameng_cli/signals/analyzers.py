@@ -12,6 +12,7 @@ promise or a wait that an earlier exhibit also holds is left to that exhibit (ov
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ KEEPS_PROMISE = ("delivered", "refunded")
 EMPTY_REPLIES = frozenset({"嗯", "嗯嗯", "好的", "好", "收到", "在的", "在", "ok", "OK", "好的亲", "在的亲", "收到亲", "哦", "噢", "？", "?"})
 
 
-def promise_broken(events: list[Event], case: Case | None, today: datetime | None = None) -> list[Event]:
+def promise_broken(events: Sequence[Event], case: Case | None, today: datetime | None = None) -> list[Event]:
     current = today or now()
     settling = [e for e in events if e.kind in KEEPS_PROMISE and e.time is not None]
     repeated = copies(events)
@@ -59,7 +60,7 @@ def promise_broken(events: list[Event], case: Case | None, today: datetime | Non
     return broken
 
 
-def silence(events: list[Event], case: Case | None, threshold_hours: float = SILENCE_HOURS) -> list[Event]:
+def silence(events: Sequence[Event], case: Case | None, threshold_hours: float = SILENCE_HOURS) -> list[Event]:
     by_exhibit: dict[str | None, list[Event]] = {}
     for event in events:
         if event.kind == "message" and event.time is not None:
