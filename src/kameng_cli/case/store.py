@@ -28,6 +28,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..bulk import without_gc
 from ..errors import CaseNotFound, UserInputError
 from ..model.records import Event, Exhibit, Note, Warning, event_sort_key
 from . import atomic, manifest
@@ -192,7 +193,8 @@ class CaseStore:
         return exhibits[key]
 
     def derived_events(self) -> list[Event]:
-        return [Event.from_json(row) for row in atomic.read_jsonl(self.paths.events)]
+        with without_gc():  # a chat of 100,000 messages is as many events
+            return list(map(Event.from_json, atomic.read_jsonl(self.paths.events)))
 
     def manual_events(self) -> list[Event]:
         return [Event.from_json(row) for row in atomic.read_jsonl(self.paths.manual)]

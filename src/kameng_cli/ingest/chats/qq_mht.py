@@ -9,10 +9,11 @@ import html
 import re
 from pathlib import Path
 
+from ...bulk import without_gc
 from ..base import ParseContext, ParseResult
 from .common import NO_TZ, ChatLog, ChatMessage, chat_note, hour_12, local_time, read_chat_text
 from .result import build_result
-from .source import ChatSource, without_gc
+from .source import ChatSource
 
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)
 _DATE = re.compile(r"日期:\s*(\d{4})-(\d{1,2})-(\d{1,2})")

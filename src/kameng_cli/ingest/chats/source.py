@@ -3,35 +3,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from ...bulk import without_gc
 from ..base import ParseContext, ParseResult, Sample
 from .common import SURE, ChatLog, read_chat_text
 from .layouts import classify
 from .result import build_result
-
-
-@contextmanager
-def without_gc() -> Iterator[None]:
-    """Parsing a big log creates hundreds of thousands of small dicts and no reference cycles; the
-    cyclic collector would rescan them again and again (a third of the run time at 100,000 messages).
-
-    On the way out the survivors (the result, which lives on) are handed to the oldest generation in
-    one step (freeze + unfreeze are list splices): otherwise the first young collection after
-    re-enabling would walk every one of them at once. Skipped if someone froze objects on purpose."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 class ChatSource:
