@@ -4,6 +4,8 @@
   batch of 35 was written after the vocabulary, and its misses were then added to it);
 - tests/data/chats/signals_training.tsv — 200 messages written independently of the vocabularies,
   then used to widen them (tuned against);
+- tests/data/chats/signals_training2.tsv — 220 more, on admissions and refusals in free wording and
+  the hard cases around them (conditional, negated, asked, said by the buyer); tuned against;
 - tests/data/chats/signals_heldout.tsv — 150 messages labelled by someone who never saw the
   vocabularies or the extractor, and never tuned against: the figure for unseen wording;
 - tests/data/chats/fixture_signals_labelled.tsv — the shared chat fixtures, labelled by message index
@@ -139,12 +141,14 @@ def report(title: str, rows) -> None:
 def main() -> None:
     own = own_set()
     training = own_set("signals_training.tsv", "training")
+    training2 = own_set("signals_training2.tsv", "training2")
     heldout = own_set("signals_heldout.tsv", "held-out")
     fixtures = fixture_set()
     report("Own labelled set (tests/data/chats/signals_labelled.tsv)", own)
     report("  of which the second batch (written after the vocabulary; its misses were added since)",
            [r for r in own if r[0] == "own-second-batch"])
     report("Training batch (tests/data/chats/signals_training.tsv, written independently, tuned against)", training)
+    report("Second training batch (tests/data/chats/signals_training2.tsv: admissions, refusals; tuned against)", training2)
     report("Held-out set (tests/data/chats/signals_heldout.tsv, never tuned against)", heldout)
     if fixtures:
         report("Shared fixtures (labelled by index)", fixtures)
@@ -153,7 +157,7 @@ def main() -> None:
         print("\n(shared fixtures not present: skipped)")
     if "--errors" in sys.argv:
         print("\nDisagreements:")
-        for where, text, gold, predicted in own + training + fixtures:  # never the held-out set
+        for where, text, gold, predicted in own + training + training2 + fixtures:  # never the held-out set
             if gold != predicted:
                 print(f"  [{where}] {text[:50]!r}\n      gold={sorted(gold)} predicted={sorted(predicted)}")
 

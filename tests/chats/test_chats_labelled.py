@@ -40,3 +40,44 @@ def test_held_out_set_does_not_regress(accuracy, signal: str, recall_floor: floa
     tp, fp, fn = accuracy.score(rows, signal)
     assert tp / (tp + fp) >= 0.9
     assert tp / (tp + fn) >= recall_floor
+
+
+@pytest.mark.parametrize(("signal", "recall_floor"), [("admission", 0.7), ("refused", 0.9)])
+def test_held_out_admissions_and_refusals_do_not_regress(accuracy, signal: str, recall_floor: float) -> None:
+    rows = accuracy.own_set("signals_heldout.tsv", "held-out")
+    tp, fp, fn = accuracy.score(rows, signal)
+    assert tp / (tp + fp) >= 0.9
+    assert tp / (tp + fn) >= recall_floor
+
+
+@pytest.mark.parametrize("signal", ["admission", "refused"])
+def test_free_worded_admissions_and_refusals(accuracy, signal: str) -> None:
+    """The second training batch: admissions and refusals in free wording with their hard negatives
+    (conditional, negated, asked, said while blaming the buyer)."""
+    tp, fp, fn = accuracy.score(accuracy.own_set("signals_training2.tsv", "training2"), signal)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.85
+
+
+def test_a_whole_log_finds_what_each_message_holds(accuracy) -> None:
+    """The first look over a joined log (signals_of_texts) must not lose a message that the close
+    reading (analyse) finds something in: every labelled message, read both ways."""
+    from kameng_cli.model.records import Event
+    from kameng_cli.signals.extract import analyse, signals_of_texts
+    from kameng_cli.signals.vocabulary import load
+
+    vocab = load(None)
+    messages, spoken = [], {"me": ([], []), "counterparty": ([], [])}
+    for name in ("signals_labelled.tsv", "signals_training.tsv", "signals_training2.tsv", "signals_heldout.tsv"):
+        for line in (accuracy.DATA / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                role, _labels, text = line.split("\t", 2)
+                actor = "me" if role == "me" else "counterparty"
+                spoken[actor][0].append(len(messages))
+                spoken[actor][1].append(text)
+                messages.append(Event("", accuracy.AT, "message", actor, text, data={"type": "text", "text": text, "index": len(messages)}))
+    expected = {(index, signal.kind) for index, message in enumerate(messages)
+                for signal in analyse(message.summary, message.actor, message.time, vocab)}
+    vocab.cache.clear()
+    found = {(event.data["message_index"], event.kind) for event in signals_of_texts(messages, spoken, vocab=vocab)}
+    assert found == expected and len(expected) > 500

@@ -171,3 +171,43 @@ def test_refusals_beyond_the_phrase_list(text: str, refused: bool) -> None:
     from kameng_cli.signals.vocabulary import load
 
     assert any(s.kind == "refused" for s in analyse(text, "counterparty", None, load(None))) is refused
+
+
+@pytest.mark.parametrize(("text", "admits"), [
+    ("是我们这边的疏忽，抱歉", True),  # our fault
+    ("问题出在我方系统", True),
+    ("这口锅我们背", True),
+    ("仓库同事把面值配错了", True),  # our mistake: a staff subject, a mistaken act
+    ("客服那天把您的单子看漏了", False),  # 您 between the subject and the act: whose mistake is unclear
+    ("那张充值卡早就被人领取了", True),  # the card's state
+    ("这个激活码提示已失效", True),
+    ("卡没被别人用过", False),  # negated inside
+    ("卡密被使用了，是您自己兑换的吧", False),  # a fact said while blaming the buyer
+    ("麻烦您证明一下卡密是无效的", False),  # asked to prove, not said
+    ("您那笔话费充值失败了，钱已原路退回", True),  # the order's fate
+    ("充值失败的话会自动退款", False),  # conditional
+    ("下单那会儿其实就没库存了", True),
+    ("是不是我们发重了？我查查", False),  # asked
+    ("会不会是我们漏充了呢", False),
+    ("就算卡有问题也是上游的事", False),  # concessive
+    ("这不代表是我们的责任", False),
+])
+def test_admissions_beyond_the_phrase_list(text: str, admits: bool) -> None:
+    assert any(s.kind == "admission" for s in signals(text)) is admits, signals(text)
+    assert not any(s.kind == "admission" for s in signals(text, role="me"))  # only the other side admits
+
+
+@pytest.mark.parametrize(("text", "blames"), [
+    ("是您充值的时候选错区了", True),
+    ("您自己前天晚上已经兑换了", True),
+    ("不是您填错了，是我们的问题", False),
+])
+def test_blaming_the_buyer_as_the_subject_of_a_mistake(text: str, blames: bool) -> None:
+    assert any(s.kind == "deflection" and s.category == "blames-user" for s in signals(text)) is blames, signals(text)
+
+
+def test_a_refusal_does_not_promise_and_an_own_fault_blames_no_one_else() -> None:
+    kinds = {(s.kind, s.category) for s in signals("没办法给您再补一张了")}
+    assert ("refused", "") in kinds and not any(kind == "promise" for kind, _ in kinds)
+    kinds = {(s.kind, s.category) for s in signals("是我们自己的充值接口异常")}
+    assert ("admission", "") in kinds and ("deflection", "upstream") not in kinds

@@ -248,7 +248,8 @@ def test_rules_are_linear_in_events() -> None:
         return time.perf_counter() - start
 
     timed(200)  # warm up imports
-    small, large = timed(1000), timed(10000)
+    # Best of three: on a shared machine one run can be stretched by another process.
+    small, large = min(timed(1000) for _ in range(3)), min(timed(10000) for _ in range(3))
     assert large < small * 30
 
 

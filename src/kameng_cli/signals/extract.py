@@ -68,19 +68,98 @@ _QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
 # as for every phrase (不会不给你退的, 能不能退).
 # The pattern starts with one character class (its first characters, each alternative then checking
 # which one it was), so that the engine skips every other position in C: a whole log is scanned.
-_REFUND_VERB = r"(?:再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:办理)?(?:退款|退钱|退货|退|补发|补单|补差价|补|重发|重新发|换卡|换)"
+_REFUND_VERB = (r"(?:再次|再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:再次|再|重新)?(?:办理|发起|申请|处理)?"
+                r"(?:退款|退钱|退货|退|补发|补单|补差价|补|重发|重新发|换卡|换|发货|赔偿|补偿|赔)")
 _REFUSAL = re.compile(
-    r"[不没无退补换](?:"
-    r"(?<=不)(?:能|可以|会|予|给|支持|接受|同意|办理|负责)?" + _REFUND_VERB +  # 不给退, 不能重发
+    r"[不没无退补换赔拒一](?:"
+    r"(?<=不)(?:能|可以|会|予|给|支持|接受|同意|办理|负责|可能)?" + _REFUND_VERB +  # 不给退, 不能重发, 不可能赔
     r"|(?<=没)(?:法|办法)" + _REFUND_VERB +  # 没办法给您退款
-    r"|(?<=无)法" + _REFUND_VERB +  # 无法为您退款
-    r"|(?<=退)(?:款|钱)?不(?:了|回来|回去)"  # 退不了, 退款退不回来
-    r"|(?<=补)发?不(?:了|回来|回去)"  # 补不了
-    r"|(?<=换)不(?:了|回来|回去)"
+    r"|(?<=无)法" + _REFUND_VERB +  # 无法为您退款, 无法再次为您发货
+    r"|(?<=退)(?:款|钱|货|单)?(?:不(?:了|回来|回去)|(?:的话)?(?:也|是|都|真的|肯定)?(?:不行|办不到|做不到|不可能|没门))"  # 退不了, 退单不行
+    r"|(?<=补)(?:发|偿)?(?:不(?:了|回来|回去)|(?:也|是|都)?(?:不行|不可能|办不到|没有的|是没有的))"  # 补不了, 补偿是没有的
+    r"|(?<=换)(?:货|卡)?(?:不(?:了|回来|回去)|(?:也|是|都)?(?:不行|不可能|办不到))"  # 换货不行
+    r"|(?<=赔)(?:偿|钱)?(?:也|是|都)?(?:不行|不可能|办不到|没有的|是没有的)"  # 赔偿没有的
+    r"|(?<=拒)绝(?:了)?(?:你|您)?的?(?:退款|补发|售后|赔偿|退货)"  # 拒绝您的退款申请
+    r"|(?<=一)律不(?:管|退|换|赔|处理)"  # 售后一律不管
     r")"
 )
 _REFUSED = Meaning("refused")
-_REFUSAL_SCAN = re.compile(f"(?:{_REFUSAL.pattern})[^\x00]*")  # see _candidates
+
+# Admissions are worded too freely for a phrase list too (`admissions.toml` holds the fixed ones). Four
+# shapes concede a fault or a fact that supports the buyer:
+# - our fault: 是我们的疏忽 / 我方责任 / 这个锅我们背 / 是我方发卡接口异常 / 问题出在本平台;
+# - our mistake: a first-person or staff subject, then a mistaken act in the same clause, the buyer
+#   not in between (我们配货配错了, 客服当时看错单了, 仓库导重了 — but not 是您填错了);
+# - the card's state: a card or code noun, then used / sold / invalid in the same clause, no negation
+#   in between (那个码被人用过了, 兑换码是无效的, 卡号和密码对不上 — but not 卡没被别人用过);
+# - the order's fate: 充值失败, 没充进去, 少充了, 钱是扣了的, 当时已经断货了.
+# A card or order fact said together with blaming the buyer (是您自己兑换的) admits nothing.
+# Like _REFUSAL, one leading character class, each alternative checking which character it was.
+_WE = r"(?:我们|我方|本店|本平台|本公司|我司|咱们|咱家|俺们|我)"
+_STAFF = r"(?:我们|我方|本店|我司|咱们|咱家|俺们|我|客服|同事|仓库|小二|店铺|后台|系统|机器人|技术)"
+def _gap(stop: str, n: int, keys: str) -> str:
+    """Up to `n` characters of the same clause, none of `stop`, followed by what the caller adds.
+    A lookahead first checks, in C, that one of `keys` (characters every continuation holds) is
+    near: most text passes no further."""
+    return rf"(?=[^，,。！!？?；;\n]{{0,{n + 4}}}[{keys}])[^，,。！!？?；;\n{stop}]{{0,{n}}}?"
+_FAULT = r"(?:失误|疏忽|过失|问题|责任|错(?!过)|锅|原因|bug|不当)"
+_MISTAKE = (r"(?:(?:发|录|导|配|选|挂|输|看|充|给|卖|标|弄|搞|填|回复|操作|出库|进货|处理)(?:错|重|漏|反)(?!过)"
+            r"|看走眼|漏了|漏掉|漏发|漏充|少充|多扣|出错|出岔子|出的岔子|没把关|没验|重复(?:扣|发|卖|分配))")
+_CARD = r"(?:卡密|卡号|激活码|兑换码|礼品码|充值码|cdk|CDK|码|卡|账号)"
+_CARD_STATE = (r"(?:(?:已经|早就|早|就|确实|之前|都)?(?:被|让)(?:人|别人|其他人|他人|原号主)?"
+               r"(?:使用|用|兑换|启用|激活|领取|核销|充值|充|盗刷|找回|封|卖)"
+               r"|(?:使用|用|兑换|启用|激活|领取|核销|充值|卖出去|卖)过"
+               r"|卖给(?:了)?别人|已(?:被使用|被兑换|使用|失效|过期|作废)"
+               r"|是错的|(?:是)?(?:废码|坏码|空卡|废卡|坏卡|死卡|作废卡|错卡|无效|失效|过期|作废|有问题|对不上)"
+               r"|提示(?:已失效|不存在|已使用|已被使用|无效))")
+_ADMISSION_SHAPES = {
+    "fault": (r"[是属因出怪我本咱俺锅问](?:"
+              r"(?<=[是属因出怪])(?:于|为|在)?" + _WE + r"(?:这边|这里|家|店|自己)?的?" + _FAULT +
+              r"|(?<=[是因出])(?:为|在)?" + _WE + r"(?:这边|家|店)?的?" + _gap("你您没不", 8, "异障误g新通及意步当") +
+              r"(?:异常|故障|错误|bug|没更新|没调通|没及时|没注意|没同步|不当)"
+              r"|(?<=[我本咱俺])(?:们|方|店|平台|司|家)?(?:这边|这里|家|店|自己)?的?" + _FAULT +
+              r"|(?<=锅)(?:我们|我)背|(?<=问)题出在" + _WE + r")"),
+    "mistake": (r"[我本咱俺客同仓小店后系机技](?:(?:(?<=我)(?:们|方|司)?|(?<=本)店|(?<=咱)[们家]|(?<=俺)们|(?<=客)服|(?<=同)事"
+                r"|(?<=仓)库|(?<=小)二|(?<=店)铺|(?<=后)台|(?<=系)统|(?<=机)器人|(?<=技)术)"
+                + _gap("你您没不", 12, "错重漏反眼岔关验扣充") + _MISTAKE + ")"),
+    "card": (r"[卡激兑礼充cC码账](?:(?:(?<=卡)(?:密|号)?(?!盟)|(?<=激)活码|(?<=兑)换码|(?<=礼)品码|(?<=充)值码|(?<=c)dk|(?<=C)DK|(?<=码)|(?<=账)号)" +
+             _gap("没不未别非你您", 14, "被让过别已错废坏空死效期题对示") + _CARD_STATE + ")"),
+    "order": (r"[充下未没少只钱款收当其卖拍库实](?:"
+              r"(?<=充)值(?:失败|未成功|不成功|没成功)|(?<=下)单失败|(?<=未)能到账|(?<=没)(?:充进去|充上|充成功|发出去)"
+              r"|(?<=少)充了|(?<=只)充了|(?<=实)际上?(?:没有?|未)发"
+              r"|(?<=钱)(?:是|也|已经)?(?:扣了|到我们|已扣|我们收了)|(?<=款)项已由|(?<=收)了(?:你|您)的钱"
+              r"|(?<=[当其卖拍])(?:时|实|给你的时候|的时候|那时)" + _gap("你您不", 6, "货存空") +
+              r"(?:断货|没货|没库存|缺货|库存不足|空了)"
+              r"|(?<=库)存显示有货)"),
+}
+_ADMISSION = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ADMISSION_SHAPES.items()))
+_ADMITTED = {name: Meaning("admission", name) for name in _ADMISSION_SHAPES}
+_FACTS = ("card", "order")  # facts, not fault: said while blaming the buyer, they admit nothing
+_BLAMED_SELF = re.compile(r"(?:你|您)(?:自己|本人)")
+_PROVE = re.compile(r"证明|是否|看看是不是|查查是不是")
+# The mirror of "our mistake": the buyer as the subject of a mistaken act (是您下单时选错了面值,
+# 肯定是你自己哪里搞错了) or of using the card (是你自己昨天晚上兑换的) blames the buyer.
+_BLAME = re.compile(
+    r"[你您](?:(?:自己|本人)?" + _gap("我们没不", 10, "错漏反") + r"(?:填|输|选|写|绑|搞|弄|操作|下单|点|拍)(?:错|漏|反)(?!过)"
+    r"|自己" + _gap("我们没不", 8, "换用充领绑") + r"(?:兑换|使用|用掉|用了|充了|领取|领了|绑定))"
+)
+_BLAMED = Meaning("deflection", "blames-user")
+# Refusals, admissions and blame, one pass over a joined log (see _candidates); a match runs to the
+# end of its text, so each text yields at most one.
+def _one_leading_class(patterns: list[str]) -> str:
+    """`[ab]X|[cd]Y` → `[abcd](?:(?<=[ab])X|(?<=[cd])Y)`: the engine skips, in C, every position not
+    starting any of them (an alternation of classes is tried at every position: 18× slower)."""
+    classes, bodies = [], []
+    for pattern in patterns:
+        assert pattern.startswith("[") and "]" in pattern, pattern
+        chars, _, body = pattern[1:].partition("]")
+        classes.append(chars)
+        bodies.append(f"(?<=[{chars}]){body}")
+    return "[" + "".join(dict.fromkeys("".join(classes))) + "](?:" + "|".join(bodies) + ")"
+
+
+_STRUCTURES = re.compile(_one_leading_class([_REFUSAL.pattern, *_ADMISSION_SHAPES.values(), _BLAME.pattern]))
+_STRUCTURES_SCAN = re.compile(f"{_STRUCTURES.pattern}[^\x00]*")
 
 
 @dataclass
@@ -136,14 +215,15 @@ def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> l
 def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
     """The time-free reading of one message (cached: auto-replies and canned answers repeat a lot)."""
     prefilter = vocab.me_prefilter if role == "me" else vocab.counterparty_prefilter
-    if prefilter is not None and prefilter.search(text) is None and (role == "me" or _REFUSAL.search(text) is None):
+    if prefilter is not None and prefilter.search(text) is None and (
+            role == "me" or _STRUCTURES.search(text) is None):
         return []
     folded = fold(text)
     if role == "me":
         if vocab.me_re is not None and vocab.me_re.search(folded) is None:
             return []
     elif vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None \
-            and _TIME_START.search(folded) is None and _REFUSAL.search(folded) is None:
+            and _TIME_START.search(folded) is None and _STRUCTURES.search(folded) is None:
         return []
     norm = normalise(_drop_quotes(text))
     if role == "me":
@@ -193,9 +273,18 @@ def _drop_quotes(text: str) -> str:
 def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
     assert vocab.counterparty_re is not None
     hits = [_Hit(m.start(), m.end(), m.group(0), vocab.counterparty[m.group(0)]) for m in vocab.counterparty_re.finditer(norm)]
-    if "不" in norm or "没" in norm or "无" in norm:
-        hits += [_Hit(m.start(), m.end(), m.group(0), [_REFUSED]) for m in _REFUSAL.finditer(norm)
+    refusals = [_Hit(m.start(), m.end(), m.group(0), [_REFUSED]) for m in _REFUSAL.finditer(norm)]
+    if "你" in norm or "您" in norm:
+        hits += [_Hit(m.start(), m.end(), m.group(0), [_BLAMED]) for m in _BLAME.finditer(norm)
                  if not any(h.start <= m.start() < h.end for h in hits)]
+    admissions = [_Hit(m.start(), m.end(), m.group(0), [_ADMITTED[m.lastgroup or "fault"]]) for m in _ADMISSION.finditer(norm)]
+    if refusals or admissions:
+        # Inside a refusal, 补/发 promise nothing (没办法给您再补一张); inside an admission of our own
+        # fault or of the order's fate, 接口 / 断货 blame no third party (是我方发卡接口异常, 当时没货了)
+        # and 输错 no buyer (我们录单的同事输错的).
+        hits = [h for h in hits if not _inside(h, refusals, ("anchored", "vague", "outcome"))
+                and not _inside(h, [a for a in admissions if a.meanings[0].category != "card"], ("deflection",))]
+        hits += [h for h in refusals + admissions if not any(other.start <= h.start < other.end for other in hits)]
         hits.sort(key=lambda hit: hit.start)
     if not hits and _DIGIT.search(norm) is None and "周" not in norm and "星期" not in norm:
         return []
@@ -204,6 +293,7 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
     context_clauses = {clauses.index(h.start) for h in hits
                        if any(m.kind == "deflection" and m.category in _CONTEXT_DEFLECTIONS for m in h.meanings)}
     seen_categories: set[str] = set()
+    blamed: bool | None = None  # computed when a fact needs it
     for hit in hits:
         for meaning in hit.meanings:
             if meaning.kind == "deflection" and meaning.category not in seen_categories:
@@ -215,10 +305,15 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
                 seen_categories.add(meaning.category)
                 signals.append(Signal("deflection", hit.phrase, meaning.category))
             elif meaning.kind in ("admission", "refused") and not any(s.kind == meaning.kind for s in signals):
-                if _negated(norm, clauses, hit, vocab) or _question(clauses, hit.start, vocab):
+                # 呢 closes statements here (不能为您退款呢, 是我们的失误呢); a question asks with ？ or a marker.
+                if _negated(norm, clauses, hit, vocab) or _question(clauses, hit.start, vocab, particles=False):
                     continue
-                if meaning.kind == "admission" and _conditional(norm, clauses, hit.start, vocab):
-                    continue  # 如果是我们的问题… admits nothing
+                if meaning.kind == "admission" and (_conditional(norm, clauses, hit.start, vocab)
+                                                    or norm.startswith("的话", hit.end)):
+                    continue  # 如果是我们的问题… / 充值失败的话… admits nothing
+                if meaning.category in _FACTS and (_asked_to_prove(norm, clauses, hit.start)
+                                                   or (blamed if blamed is not None else (blamed := _blames(hits, norm)))):
+                    continue
                 signals.append(Signal(meaning.kind, hit.phrase))
     promise = _promise(norm, hits, clauses, context_clauses, vocab)
     if promise is not None:
@@ -385,13 +480,31 @@ def _past(norm: str, hit: _Hit) -> bool:
     return norm[:hit.start].endswith(_PAST_BEFORE) or norm[hit.end:hit.end + 1] == "了" and norm[hit.end:hit.end + 2] != "了再"
 
 
-def _question(clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
+def _inside(hit: _Hit, spans: list[_Hit], kinds: tuple[str, ...]) -> bool:
+    """Whether `hit` (with a meaning of one of `kinds`) lies within one of `spans`."""
+    return any(span.start <= hit.start and hit.end <= span.end for span in spans) and any(m.kind in kinds for m in hit.meanings)
+
+
+def _asked_to_prove(norm: str, clauses: _Clauses, position: int) -> bool:
+    """证明卡密是无效的 / 看看是否充值失败: the fact is what the buyer is asked to show, not said."""
+    return _PROVE.search(norm, clauses.span(clauses.index(position))[0], position) is not None
+
+
+def _blames(hits: list[_Hit], norm: str) -> bool:
+    """Whether the message blames the buyer (是您自己兑换的): then a fact it states admits nothing."""
+    return _BLAMED_SELF.search(norm) is not None or any(
+        m.kind == "deflection" and m.category == "blames-user" for hit in hits for m in hit.meanings)
+
+
+def _question(clauses: _Clauses, position: int, vocab: Vocabulary, particles: bool = True) -> bool:
+    """Whether the clause at `position` asks. `particles=False`: a final 呢 alone does not make it ask."""
     index = clauses.index(position)
     start, end = clauses.span(index)
     clause = clauses.text[start:end].rstrip(" 啊呀~")
     if clauses.terminator(index) in ("？", "?"):
         return True
-    if clause.endswith(vocab.question_endings) and not clause.endswith(("好了呢", "了呢")):
+    endings = vocab.question_endings if particles else tuple(e for e in vocab.question_endings if e != "呢")
+    if clause.endswith(endings) and not clause.endswith(("好了呢", "了呢")):
         return True
     return vocab.question_marker_re.search(clause) is not None  # type: ignore[union-attr]
 
@@ -517,7 +630,7 @@ def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabular
     Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
     ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""
     found: dict[int, str] = {}
-    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _REFUSAL_SCAN))):
+    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _STRUCTURES_SCAN))):
         indexes, texts = spoken[role]
         if not indexes:
             continue
