@@ -36,6 +36,13 @@ def promise(text: str, when=AT):
     ("晚上8点前给你发", "2024-05-01T20:00:00+08:00"),
     ("后天给您发", "2024-05-04T00:00:00+08:00"),
     ("周一处理", "2024-05-07T00:00:00+08:00"),
+    # A day word with a clock time: the clock time of that day, not the end of the day.
+    ("明早十点前一定给你补发", "2024-05-02T10:00:00+08:00"),
+    ("明天上午10点前给您处理", "2024-05-02T10:00:00+08:00"),
+    ("明天10点给你处理", "2024-05-02T10:00:00+08:00"),
+    ("今晚八点前肯定发你", "2024-05-01T20:00:00+08:00"),
+    ("今天下午5点前给您回复", "2024-05-01T17:00:00+08:00"),
+    ("明晚8点前发你", "2024-05-02T20:00:00+08:00"),
 ])
 def test_promise_deadlines(text: str, due: str) -> None:
     found = promise(text)
@@ -211,3 +218,15 @@ def test_a_refusal_does_not_promise_and_an_own_fault_blames_no_one_else() -> Non
     assert ("refused", "") in kinds and not any(kind == "promise" for kind, _ in kinds)
     kinds = {(s.kind, s.category) for s in signals("是我们自己的充值接口异常")}
     assert ("admission", "") in kinds and ("deflection", "upstream") not in kinds
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("二十分钟早过了，退款吧，98.5元", "98.50"),  # the amount alone in the next clause
+    ("给我退款，全款100元", "100.00"),
+    ("退款吧，¥120", "120.00"),
+    ("退款吧，12315", None),  # a hotline, not an amount
+    ("退款吧，5", None),  # a bare number could be anything
+])
+def test_a_demand_takes_the_amount_said_right_after_it(text: str, amount: str | None) -> None:
+    demands = [s for s in signals(text, role="me") if s.kind == "demand"]
+    assert demands and demands[0].data["amount"] == amount

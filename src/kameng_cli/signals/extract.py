@@ -34,9 +34,10 @@ _DURATION = re.compile(
     r"(?P<n1>\d+(?:\.\d+)?)(?:\s*[-~到至]\s*(?P<n2>\d+))?\s*"
     r"(?P<unit>分钟|min|小时|h(?![a-z])|个工作日|工作日|天|日|周|星期)(?P<within>\s*(?:之内|以内|内|左右|以后|后))?"
 )
+# A clock time promises with 前 (3点前); after a day word it needs none (明天10点给你处理).
 _CLOCK = re.compile(
-    r"(?P<day>今天|今晚|明天|明早|明儿|后天)?(?P<period>上午|下午|晚上|中午|早上)?(?P<h>\d{1,2})(?:点|:|：)(?P<m>\d{1,2}|半)?分?"
-    r"(?P<before>之前|前|以前|左右)"
+    r"(?P<day>今天|今晚|明天|明早|明晚|明儿|后天)?(?P<period>上午|下午|晚上|中午|早上|一早|傍晚)?(?P<h>\d{1,2})(?:点|:|：)(?P<m>\d{1,2}|半)?分?"
+    r"(?P<before>(?(day)(?:之前|前|以前|左右)?|(?:之前|前|以前|左右)))"
 )
 _DIGIT = re.compile(r"\d")
 _FILLER = re.compile(r"[\s亲哈哦呢啦吧的就了~之前内]")  # particles and filler around a time word
@@ -51,6 +52,7 @@ CACHE_LIMIT = 200_000
 _WEEKDAY_RANGE = re.compile(r"\s*[到至~-]\s*(?:周|星期|礼拜)")
 _WEEKDAY = re.compile(r"(?P<next>下个?)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
 _AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块|rmb|RMB)?(?!\d)")
+_AMOUNT_ALONE = re.compile(r"\s*(?:全款|一共|共|总共|总计)?\s*(?P<sign>[￥¥])?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块钱|块|rmb|RMB)?\s*")
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
 _ELAPSED_AFTER = ("了", "过了", "到了", "过去")
 _PAST_CONTEXT = ("之前", "以前", "上次", "昨天", "平时", "一般都", "都是")
@@ -60,7 +62,7 @@ _QUOTE_LINE = re.compile(r"^(?:引用[:：]|> |「.*」$|- - - - -)")
 _A_NOT_A = re.compile(r"是不是|能不能|可不可以|要不要|会不会|行不行|有没有|可以不|是否")
 _CALL_VERB = re.compile(r"[打去找到向报拨call]")
 _PROMISE_KINDS = ("anchored", "vague", "outcome")
-_DAY_OFFSET = {"今天": 0, "今晚": 0, "明天": 1, "明早": 1, "明儿": 1, "后天": 2}
+_DAY_OFFSET = {"今天": 0, "今晚": 0, "明天": 1, "明早": 1, "明晚": 1, "明儿": 1, "后天": 2}
 _CONTEXT_DEFLECTIONS = ("system-delay", "upstream", "blames-user")
 _QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
 # Refusals are worded too freely for a phrase list: a negation before a refund / redelivery verb
@@ -344,7 +346,9 @@ def _promise(norm: str, hits: list[_Hit], clauses: _Clauses, context: set[int], 
     if "周" in norm or "星期" in norm or "礼拜" in norm:
         timed += _weekdays(norm, clauses, context, vocab)
     if timed:
-        timed.sort(key=lambda pair: pair[0])
+        # The first time said wins; at the same place the clock, which is more precise than the day
+        # word it starts with (明天10点前: 10:00 tomorrow, not the end of tomorrow).
+        timed.sort(key=lambda pair: (pair[0], pair[1].category != "clock"))
         signal = timed[0][1]
         commitments = [s.phrase for _, s in untimed if s.category == "outcome"]
         if commitments:
@@ -416,7 +420,8 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
             continue
         hour = int(match.group("h"))
         period = match.group("period")
-        if period in ("下午", "晚上") and hour < 12 or period == "中午" and hour < 6 or not period and match.group("day") == "今晚" and hour < 12:
+        evening = period in ("下午", "晚上", "傍晚") or not period and match.group("day") in ("今晚", "明晚")
+        if evening and hour < 12 or period == "中午" and hour < 6:
             hour += 12
         if hour > 24:
             continue
@@ -579,6 +584,12 @@ def _claim_amount(norm: str, clauses: _Clauses, position: int) -> Decimal | None
             continue
         if match.group("unit") or match.group(0).lstrip().startswith(("￥", "¥")) or abs(match.start() - position) <= 2 or match.end() == position:
             return Decimal(number).quantize(Decimal("0.01"))
+    # 退款吧，98.5元: the next clause may be nothing but the amount.
+    index = clauses.index(position) + 1
+    if index < len(clauses.spans):
+        alone = _AMOUNT_ALONE.fullmatch(norm, *clauses.span(index))
+        if alone is not None and (alone.group("unit") or alone.group("sign") or "." in alone.group("n")) and alone.group("n") not in ("12315", "110"):
+            return Decimal(alone.group("n")).quantize(Decimal("0.01"))  # a bare 5 or 12315 is no amount
     return None
 
 
