@@ -37,7 +37,7 @@ def test_qq_export_with_silence_and_demands(case_dir: Path) -> None:
 
 def test_ai_txt_is_refused(case_dir: Path) -> None:
     result = run("-C", case_dir, "add", CHATS / "memotrace_v2_ai_chat.txt")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "不能作为证据" in result.output
     assert run_json("-C", case_dir, "list")["exhibits"] == []
 

@@ -107,7 +107,7 @@ def test_unreadable_file_is_an_error_row(case_dir: Path, tmp_path: Path, monkeyp
 
     monkeypatch.setattr(builtins, "open", guarded)
     result = run("-C", case_dir, "add", path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Permission denied" in result.stdout and "权限" in result.stdout
     assert not list((case_dir / "evidence").iterdir())
 
@@ -133,7 +133,7 @@ def test_symlink_is_followed_and_its_target_recorded(case_dir: Path, tmp_path: P
     dangling = tmp_path / "dangling.png"
     dangling.symlink_to(tmp_path / "gone.png")
     result = run("-C", case_dir, "add", dangling)
-    assert result.exit_code == 1 and "不存在" in result.stdout
+    assert result.exit_code == 2 and "不存在" in result.stdout
 
 
 def test_stdin_paste_becomes_a_chat_exhibit(case_dir: Path) -> None:
@@ -143,7 +143,7 @@ def test_stdin_paste_becomes_a_chat_exhibit(case_dir: Path) -> None:
     assert exhibit["kind"] == "chat"
     assert exhibit["name"].startswith("pasted-") and exhibit["name"].endswith(".txt")
     result = run("-C", case_dir, "add", "-", input="")
-    assert result.exit_code == 1 and "标准输入没有内容" in result.stdout
+    assert result.exit_code == 2 and "标准输入没有内容" in result.stdout
 
 
 def test_unknown_binary_is_kept_as_other(case_dir: Path, tmp_path: Path) -> None:
@@ -196,14 +196,14 @@ def test_bad_kind_and_format(case_dir: Path, tmp_path: Path) -> None:
     result = run("-C", case_dir, "add", tmp_path / "a.png", "--kind", "screenshot")
     assert result.exit_code == 2 and "delivery-failure" in result.stderr
     result = run("-C", case_dir, "add", tmp_path / "a.png", "--format", "nope")
-    assert result.exit_code == 1 and "nope" in result.stdout
+    assert result.exit_code == 2 and "nope" in result.stdout
 
 
 def test_adding_from_inside_the_case_is_refused(case_dir: Path, tmp_path: Path) -> None:
     make_png(tmp_path / "a.png")
     run("-C", case_dir, "add", tmp_path / "a.png")
     result = run("-C", case_dir, "add", case_dir / "evidence" / "E01_a.png")
-    assert result.exit_code == 1 and "案件文件夹内" in result.stdout
+    assert result.exit_code == 2 and "案件文件夹内" in result.stdout
 
 
 def test_sparse_2gb_file_is_streamed_not_loaded(case_dir: Path, tmp_path: Path) -> None:
@@ -219,3 +219,14 @@ def test_sparse_2gb_file_is_streamed_not_loaded(case_dir: Path, tmp_path: Path) 
     assert exhibit["size"] == 2 * 1024**3
     (case_dir / "evidence" / exhibit["file"]).chmod(0o644)
     (case_dir / "evidence" / exhibit["file"]).unlink()
+
+
+def test_exit_2_when_nothing_could_be_added_and_1_when_some_files_were(case_dir: Path, tmp_path: Path) -> None:
+    good = make_png(tmp_path / "支付成功.png")
+    empty = tmp_path / "空文件.txt"
+    empty.write_bytes(b"")
+    assert run("-C", case_dir, "add", empty).exit_code == 2  # bad input, nothing added
+    result = run("-C", case_dir, "add", good, empty, "--json")
+    assert result.exit_code == 1  # the command worked and found a problem
+    statuses = sorted(f["status"] for f in json.loads(result.stdout)["files"])
+    assert statuses == ["error", "ok"]

@@ -64,7 +64,7 @@ def test_two_sources_claiming_a_file_is_an_error_naming_both(case_dir: Path, tmp
     path = tmp_path / "log.txt"
     path.write_bytes(b"SHOPLOG v2\n")
     result = run("-C", case_dir, "add", path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "alpha" in result.stdout and "beta" in result.stdout and "--format" in result.stdout
     assert not run_json("-C", case_dir, "list")["exhibits"]
     result = run("-C", case_dir, "add", path, "--format", "beta")

@@ -59,7 +59,7 @@ def test_only_relevant_rows_become_events(case_dir: Path) -> None:
 
 def test_broken_export_is_rejected_whole_with_how_to_export_again(case_dir: Path) -> None:
     result = run("-C", case_dir, "add", PAYMENTS / "alipay_2023/broken_excel_mangled.csv")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     flat = result.stdout.replace("\n", "").replace(" ", "")
     assert "科学计数法" in flat and "用于个人对账" in flat
     assert run_json("-C", case_dir, "list")["exhibits"] == []
@@ -178,7 +178,7 @@ def test_generic_bank_csv_with_map_survives_match_and_rebuild(case_dir: Path) ->
 
 def test_generic_map_with_a_wrong_column_lists_the_real_ones(case_dir: Path) -> None:
     result = run("-C", case_dir, "add", GENERIC, "--map", "时间=交易日期,金额=借方金额")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     flat = result.stdout.replace("\n", "").replace(" ", "")
     assert "没有名为“交易日期”的列" in flat and "记账日期、记账时间、借方金额" in flat
 

@@ -49,7 +49,8 @@ def add(
     else:
         _summary(env, outcomes)
     if any(o.status == "error" for o in outcomes):
-        raise typer.Exit(1)
+        # Nothing could be added: bad input (2). Some files added, some not: problems found (1).
+        raise typer.Exit(2 if all(o.status == "error" for o in outcomes) else 1)
 
 
 def _asker(env: Env):
@@ -118,7 +119,8 @@ def _summary(env: Env, outcomes: list) -> None:
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for column in ("add.col.status", "add.col.file", "add.col.exhibit", "add.col.detail"):
-        table.add_column(t(column))
+        # fold, never cut: a refusal's reason ends with how to fix it
+        table.add_column(t(column), overflow="fold", no_wrap=column in ("add.col.status", "add.col.exhibit"))
     styles = {"ok": "green", "skipped": "yellow", "error": "red"}
     for outcome in outcomes:
         status = t(f"add.status.{outcome.status}")

@@ -43,6 +43,7 @@ class Env:
             from rich.console import Console
 
             self._console = Console(highlight=False, soft_wrap=False)
+            self._console.on_broken_pipe = _reader_gone  # type: ignore[method-assign]
         return self._console
 
     @property
@@ -80,3 +81,8 @@ def get_env(ctx: typer.Context) -> Env:
     if not isinstance(root.obj, Env):
         root.obj = Env()
     return root.obj
+
+
+def _reader_gone() -> None:
+    """rich's own handling exits 1 ("problems found"); cli/app.py turns this into a quiet 141."""
+    raise BrokenPipeError
