@@ -111,3 +111,34 @@ def test_a_closed_pipe_is_not_an_internal_error(case_dir: Path) -> None:
         # 141 like a shell's SIGPIPE; click prints --help itself and exits 1 (no message either)
         assert proc.returncode == (1 if "--help" in args else 141), (args, proc.returncode, error)
         assert "内部错误" not in error and "Traceback" not in error and "Exception ignored" not in error, (args, error)
+
+
+def test_a_case_folder_that_cannot_be_written_is_a_clear_error_not_a_bug(case_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    """A read-only mount (EROFS), a full disk: exit 2 naming the path and what to check."""
+    import builtins
+    import errno
+    import os
+
+    from helpers import make_png
+
+    real_replace, real_open = os.replace, builtins.open
+
+    def read_only_replace(src, dst, *args, **kwargs):
+        if str(case_dir) in str(dst):
+            raise OSError(errno.EROFS, "Read-only file system", str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    def read_only_open(file, mode="r", *args, **kwargs):
+        if str(case_dir) in str(file) and any(flag in mode for flag in "wax+"):
+            raise OSError(errno.EROFS, "Read-only file system", str(file))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", read_only_replace)
+    result = run("-C", case_dir, "event", "add", "--at", "2024-05-02 10:00", "--kind", "contacted", "打了客服电话")
+    assert result.exit_code == 2, result.output
+    assert "无法读写" in result.stderr and "只读" in result.stderr and "内部错误" not in result.stderr
+    monkeypatch.setattr(builtins, "open", read_only_open)
+    photo = make_png(tmp_path / "付款.png")
+    result = run("-C", case_dir, "add", photo)
+    assert result.exit_code == 2
+    assert "无法写入案件文件夹" in result.stdout and "无法读取" not in result.stdout  # the photo itself is readable

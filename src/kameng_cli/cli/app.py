@@ -3,6 +3,7 @@ become messages and exit codes (0 ok, 1 problems found, 2 bad usage or input, 3 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
@@ -49,6 +50,8 @@ COMMANDS: list[tuple[str, str, tuple[str, ...]]] = [
     ("calendar_cmd", "command", ("calendar",)),
 ]
 _OPTIONS_WITH_VALUES = {"-C", "--lang"}
+# Writing into the case failed for a reason the user can fix (exit 2 with a message, not a bug).
+WRITE_ERRNOS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT, errno.ENAMETOOLONG})
 BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader closed the pipe
 
 
@@ -95,14 +98,27 @@ class KamengGroup(TyperGroup):
             raise typer.Exit(BROKEN_PIPE) from None
         except (typer.Exit, typer.Abort):
             raise
-        except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 3
-            if type(exc).__module__.startswith("typer"):
-                raise
+        except OSError as exc:
+            if exc.errno not in WRITE_ERRNOS:
+                raise _internal(ctx, exc) from None
+            # A read-only mount or folder, a full disk, a path too long: the user's to fix, not a bug.
             env = ctx.obj if isinstance(ctx.obj, Env) else Env()
             if env.debug:
                 traceback.print_exc()
-            _print_error(t("error.internal", error=f"{type(exc).__name__}: {exc}"))
-            raise typer.Exit(int(ExitStatus.INTERNAL)) from None
+            _print_error(t("error.cannot_write", path=exc.filename or "?", detail=exc.strerror or str(exc)))
+            raise typer.Exit(int(ExitStatus.BAD_INPUT)) from None
+        except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 3
+            if type(exc).__module__.startswith("typer"):
+                raise
+            raise _internal(ctx, exc) from None
+
+
+def _internal(ctx: Any, exc: BaseException) -> typer.Exit:
+    env = ctx.obj if isinstance(ctx.obj, Env) else Env()
+    if env.debug:
+        traceback.print_exception(exc)
+    _print_error(t("error.internal", error=f"{type(exc).__name__}: {exc}"))
+    return typer.Exit(int(ExitStatus.INTERNAL))
 
 
 def _drop_stdout() -> None:

@@ -240,6 +240,10 @@ class Ingestor:
         except KamengError as exc:
             return FileOutcome(item.display, "error", reason=exc.render())
         except OSError as exc:
+            if exc.filename and _inside(Path(str(exc.filename)), self.store.root):
+                # the case cannot be written (read-only mount, full disk), not the user's file unreadable
+                return FileOutcome(item.display, "error", reason=t("add.case_write_error", path=exc.filename,
+                                                                    detail=exc.strerror or str(exc)))
             return FileOutcome(item.display, "error", reason=t("add.os_error", detail=exc.strerror or str(exc)))
         except (DecodeError, UnicodeDecodeError) as exc:
             # A source recognised the file but its bytes do not decode: nothing is ingested.

@@ -9,8 +9,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "internal error in kameng ({error}). This is a bug, not your mistake; rerun with --debug and report the output.",
     },
     "error.interrupted": {
-        "zh": "已中断。案件文件夹保持一致：未完成的证据没有写入。",
-        "en": "Interrupted. The case folder is consistent: the unfinished exhibit was not written.",
+        "zh": "已中断。案件文件夹保持一致：已完成的部分已保存，未完成的没有写入；重新运行同一命令即可继续。",
+        "en": "Interrupted. The case folder is consistent: what was finished is saved, nothing half-done was written; "
+              "run the same command again to continue.",
+    },
+    "error.cannot_write": {
+        "zh": "无法读写 {path}：{detail}。请确认案件文件夹可读写（不是只读挂载或只读权限）、磁盘还有空间、路径不过长，然后重新运行。",
+        "en": "cannot read or write {path}: {detail}. Make sure the case folder is readable and writable (not a read-only "
+              "mount or read-only permissions), the disk has space and the path is not too long, then run the command again.",
     },
     # case discovery and case.toml
     "case.not_found": {
@@ -134,8 +140,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "option.bad_amount": {"zh": "{flag} {value!r} 不是有效金额。", "en": "{flag} {value!r} is not an amount."},
     # lock
     "lock.busy": {
-        "zh": "案件正被另一个命令使用（{command}，进程 {pid}）。等它结束后再试；如果确定没有在运行，删除 {path} 即可。",
-        "en": "the case is in use by another command ({command}, process {pid}). Try again when it has finished; if nothing is running, delete {path}.",
+        "zh": "案件正被另一个命令使用（{command}，进程 {pid}）。等它结束后再试：锁会在那个命令结束（或被关闭）时自动释放，不要删除 {path}——"
+              "删除它会让两个命令同时写入。需要等更久时可设置环境变量 KAMENG_LOCK_TIMEOUT（秒）。",
+        "en": "the case is in use by another command ({command}, process {pid}). Try again when it has finished: the lock is "
+              "released by itself when that command ends or is killed; do not delete {path} — that would let two commands "
+              "write at once. To wait longer, set KAMENG_LOCK_TIMEOUT (seconds).",
     },
     # add
     "add.status.ok": {"zh": "成功", "en": "OK"},
@@ -153,12 +162,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add.missing": {"zh": "文件不存在，检查路径是否写对", "en": "no such file; check the path"},
     "add.empty_folder": {"zh": "文件夹里没有文件", "en": "the folder holds no files"},
     "add.empty_file": {"zh": "文件是空的（0 字节），不能作为证据；请重新导出或截图", "en": "the file is empty (0 bytes) and cannot be evidence; export or capture it again"},
-    "add.empty_input": {"zh": "标准输入没有内容；请粘贴文本后按 Ctrl-D", "en": "nothing on standard input; paste the text, then press Ctrl-D"},
+    "add.empty_input": {
+        "zh": "标准输入没有内容：请把聊天文本通过管道传入（如 cat 聊天记录.txt | kameng add -），或在终端中粘贴后按 Ctrl-D",
+        "en": "nothing on standard input: pipe the chat text in (cat chat.txt | kameng add -), or paste it on a terminal and press Ctrl-D",
+    },
     "add.broken_symlink": {"zh": "这是一个指向不存在文件的快捷方式（{target}）", "en": "a symbolic link to a missing file ({target})"},
     "add.not_a_file": {"zh": "不是普通文件（设备、管道等），无法作为证据", "en": "not a regular file (device, pipe, …); it cannot be evidence"},
     "add.inside_case": {"zh": "该文件已在案件文件夹内；请添加你自己保存的原件", "en": "this file is inside the case folder already; add your own original instead"},
     "add.copy_mismatch": {"zh": "复制后的校验值与原件不一致（磁盘或文件正在被修改？），未添加；请重试", "en": "the copy's hash differs from the original (disk problem or file being changed?); not added, try again"},
     "add.os_error": {"zh": "无法读取：{detail}（检查文件权限）", "en": "cannot read it: {detail} (check the file's permissions)"},
+    "add.case_write_error": {
+        "zh": "无法写入案件文件夹（{path}）：{detail}。请确认案件文件夹可写、磁盘还有空间，再重新添加。原文件没有被改动。",
+        "en": "cannot write into the case folder ({path}): {detail}. Make sure it is writable and the disk has space, then "
+              "add the file again. The original was not touched.",
+    },
     "add.not_understood": {"zh": "kameng 无法识别此文件的内容；已原样保存为“其他”类证据", "en": "kameng could not read this file's content; kept as-is as an 'other' exhibit"},
     "add.paste_hint": {"zh": "请粘贴聊天记录，完成后按 Ctrl-D（Windows：Ctrl-Z 回车）。", "en": "Paste the chat, then press Ctrl-D (Windows: Ctrl-Z, Enter)."},
     "add.progress": {"zh": "正在添加证据", "en": "Adding evidence"},

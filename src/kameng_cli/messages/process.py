@@ -63,8 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.action.report": {"zh": "向{channel}报案", "en": "report to the {channel}"},
     "process.action.done": {"zh": "无需进一步操作", "en": "nothing more to do"},
     "process.reason.start": {
-        "zh": "尚未记录任何投诉。先向商家发出可留痕的书面催告（期限参照 15 日）；在第三方平台交易的，同时发起平台售后（channels.md §8 第 1 步）。发出后用 kameng submit merchant 记录。",
-        "en": "No complaint recorded yet. Start with a written, traceable demand to the merchant (15 days by reference); on a platform, open its after-sales process too (§8 step 1). Record it with kameng submit merchant."},
+        "zh": "尚未记录任何投诉。先向商家发出可留痕的书面催告（期限参照 15 日）；在第三方平台交易的，同时发起平台售后（维权第 1 步，见 kameng channels）。发出后用 kameng submit merchant 记录。",
+        "en": "No complaint recorded yet. Start with a written, traceable demand to the merchant (15 days by reference); on a platform, open its after-sales process too (step 1, see kameng channels). Record it with kameng submit merchant."},
     "process.reason.follow_up": {
         "zh": "{id}（{channel}，编号 {ticket}）的{clock}已于 {due} 届满、已过 {days} 天，仍未记录答复：发出催办函，写明提交日期、编号和已届满的期限。",
         "en": "{id} ({channel}, no. {ticket}): the {clock} ended {due}, {days} days ago, and no answer is recorded: send a follow-up citing the date, number and deadline."},
