@@ -31,8 +31,8 @@ def test_modified_missing_and_unexpected_files_are_reported(case_dir: Path, tmp_
     result = run("-C", case_dir, "verify")
     assert result.exit_code == 1
     out = result.stdout
-    assert "已被修改  E01_a.png" in out and "重新添加" in out
-    assert "丢失  E02_b.png" in out and "从备份或原件恢复" in out
+    assert "已被修改  E01_a.png" in out and "kameng add 原件" in out
+    assert "丢失  E02_b.png" in out and "以原编号恢复" in out
     assert "未登记  extra.jpg" in out and "移出 evidence/" in out
     doc = json.loads(run("-C", case_dir, "verify", "--json").stdout)
     statuses = {f["file"]: f["status"] for f in doc["files"]}
@@ -73,3 +73,31 @@ def test_verify_in_english(case_dir: Path, tmp_path: Path) -> None:
     result = run("--lang", "en", "-C", case_dir, "verify")
     assert result.exit_code == 1
     assert "MODIFIED  E03_c.png" in result.stdout
+
+
+def test_adding_the_original_again_restores_a_changed_or_lost_copy(case_dir: Path, tmp_path: Path) -> None:
+    """verify's advice works: `kameng add ORIGINAL` puts the copy back under the same number."""
+    _setup(case_dir, tmp_path)
+    evidence = case_dir / "evidence"
+    os.chmod(evidence / "E01_a.png", 0o644)
+    with open(evidence / "E01_a.png", "ab") as fh:
+        fh.write(b"x")
+    (evidence / "E02_b.png").unlink()
+    events_before = (case_dir / ".kameng" / "events.jsonl").read_text(encoding="utf-8")
+    assert run("-C", case_dir, "verify").exit_code == 1
+    result = run("-C", case_dir, "add", tmp_path / "a.png", tmp_path / "b.png", tmp_path / "c.png", "--json")
+    assert result.exit_code == 0, result.output
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(result.stdout)["files"]}
+    assert [files[n]["status"] for n in ("a.png", "b.png", "c.png")] == ["restored", "restored", "skipped"]
+    assert [files[n]["exhibit"] for n in ("a.png", "b.png", "c.png")] == ["E01", "E02", "E03"]
+    assert (evidence / "E01_a.png").read_bytes() == (tmp_path / "a.png").read_bytes()
+    assert not os.access(evidence / "E02_b.png", os.W_OK) or os.geteuid() == 0
+    assert oct((evidence / "E02_b.png").stat().st_mode & 0o777) == oct(0o444)
+    result = run("-C", case_dir, "verify", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["ok"] is True  # the manifest chain holds too
+    assert (case_dir / ".kameng" / "events.jsonl").read_text(encoding="utf-8") == events_before
+    listing = json.loads(run("-C", case_dir, "list", "--json").stdout)["exhibits"]
+    assert [e["id"] for e in listing] == ["E01", "E02", "E03"]  # no new exhibit
+    # An intact copy is still a plain duplicate.
+    again = json.loads(run("-C", case_dir, "add", tmp_path / "a.png", "--json").stdout)["files"][0]
+    assert again["status"] == "skipped" and again["exhibit"] == "E01"

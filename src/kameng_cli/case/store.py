@@ -277,6 +277,30 @@ class CaseStore:
             raise
         self.paths.pending.unlink(missing_ok=True)
 
+    def evidence_intact(self, exhibit: Exhibit) -> bool:
+        """Whether the stored copy of `exhibit` is there with the content recorded when it was added."""
+        path = self.paths.evidence / exhibit.file
+        return path.is_file() and atomic.sha256_file(path) == exhibit.sha256
+
+    def restore_evidence(self, exhibit: Exhibit, staged: Path) -> None:
+        """Put back the stored copy of `exhibit` from `staged`, a file with the recorded content (the
+        user added their original again after `verify` found the copy changed or gone). Call inside
+        `writing()`. The restoration is recorded in the manifest; the exhibit keeps its number."""
+        if atomic.sha256_file(staged) != exhibit.sha256:
+            raise ValueError("restore_evidence: the staged file is not the recorded content")
+        fd = os.open(staged, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self.paths.evidence.mkdir(exist_ok=True)
+        final = self.paths.evidence / exhibit.file
+        os.replace(staged, final)  # a read-only damaged copy is replaced all the same (the folder is writable)
+        os.chmod(final, 0o444)
+        atomic.fsync_dir(self.paths.evidence)
+        manifest.append(self.paths.manifest, self.manifest_entries(), "restore", id=exhibit.id, sha256=exhibit.sha256)
+        self._manifest = None
+
     def update_exhibit(self, exhibit_id: str, changes: dict[str, Any]) -> None:
         manifest.append(self.paths.manifest, self.manifest_entries(), "update", id=exhibit_id, changes=changes)
 

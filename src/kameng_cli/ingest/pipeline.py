@@ -111,6 +111,7 @@ class Prepared:
     parser: str
     version: str
     detected: str
+    restores: Exhibit | None = None  # the exhibit whose damaged or lost copy this file puts back
 
 
 class Ingestor:
@@ -207,6 +208,12 @@ class Ingestor:
             staged, sha256, size, name, origin, mtime = staging.result() if staging is not None else self._stage(item)
             self.fault("staged")
             duplicate = self.store.find_by_hash(sha256)
+            if duplicate and not self.store.evidence_intact(duplicate):
+                # The original of an exhibit whose copy was changed or lost (verify said so): put it back.
+                prepared = Prepared(item.display, staged, sha256, size, name, origin, ParseResult(kind="other"),
+                                    "", "", "", restores=duplicate)
+                staged = None
+                return prepared
             if duplicate:
                 return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
                                    reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
@@ -259,6 +266,11 @@ class Ingestor:
             to_commit: list[Staged] = []
             for prepared in batch:
                 duplicate = self.store.find_by_hash(prepared.sha256)  # another process may have added it
+                if duplicate and prepared.restores is not None and not self.store.evidence_intact(duplicate):
+                    self.store.restore_evidence(duplicate, prepared.staged)
+                    outcomes.append(FileOutcome(prepared.display, "restored", exhibit=duplicate.id,
+                                                reason=t("add.restored", id=duplicate.id, name=duplicate.name)))
+                    continue
                 if duplicate:
                     prepared.staged.unlink(missing_ok=True)
                     outcomes.append(FileOutcome(prepared.display, "skipped", exhibit=duplicate.id,

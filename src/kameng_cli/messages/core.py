@@ -149,6 +149,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # add
     "add.status.ok": {"zh": "成功", "en": "OK"},
     "add.status.skipped": {"zh": "跳过", "en": "SKIPPED"},
+    "add.status.restored": {"zh": "已恢复", "en": "RESTORED"},
+    "add.restored": {
+        "zh": "与 {id}（{name}）添加时的内容完全相同：{id} 被改动或丢失的证据副本已用它恢复原样，编号不变",
+        "en": "identical to {id} ({name}) as it was added: the changed or lost copy of {id} was restored from it; the number stays",
+    },
     "add.status.error": {"zh": "失败", "en": "ERROR"},
     "add.col.status": {"zh": "结果", "en": "Result"},
     "add.col.file": {"zh": "文件", "en": "File"},
@@ -180,6 +185,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add.paste_hint": {"zh": "请粘贴聊天记录，完成后按 Ctrl-D（Windows：Ctrl-Z 回车）。", "en": "Paste the chat, then press Ctrl-D (Windows: Ctrl-Z, Enter)."},
     "add.progress": {"zh": "正在添加证据", "en": "Adding evidence"},
     "add.totals": {"zh": "成功 {ok}，跳过 {skipped}，失败 {error}", "en": "{ok} added, {skipped} skipped, {error} failed"},
+    "add.totals_restored": {"zh": "，恢复 {count}", "en": ", {count} restored"},
     "format.unknown": {"zh": "没有名为 {name!r} 的格式；可用：{known}", "en": "no format named {name!r}; available: {known}"},
     "format.ambiguous": {
         "zh": "{file} 同时符合多种格式（{names}）；用 --format 指定其一，例如 --format {first}",
@@ -233,14 +239,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the content no longer matches the SHA-256 recorded when it was added: the copy was changed and no longer proves what the original showed.",
     },
     "verify.modified.fix": {
-        "zh": "从你保存的原件重新添加（kameng add 原件），并在文书中使用新编号；不要手动编辑 evidence/ 中的文件。",
-        "en": "add it again from your original (kameng add ORIGINAL) and cite the new exhibit; never edit files in evidence/ by hand.",
+        "zh": "用你保存的原件运行 kameng add 原件：与添加时内容相同的原件会把证据副本恢复原样，编号不变；原件也改过的，只能作为新证据添加。不要手动编辑 evidence/ 中的文件。",
+        "en": "run kameng add ORIGINAL with the original you kept: an original identical to what was added restores the copy, "
+              "under the same number; an original that was changed too can only be added as a new exhibit. Never edit files in evidence/ by hand.",
     },
     "verify.missing": {"zh": "丢失", "en": "MISSING"},
     "verify.missing.what": {"zh": "清单中记录的证据文件不在 evidence/ 中。", "en": "the evidence file the manifest records is not in evidence/."},
     "verify.missing.fix": {
-        "zh": "从备份或原件恢复到 evidence/（文件名保持不变），然后再次运行 kameng verify。",
-        "en": "restore it into evidence/ under the same name from a backup or the original, then run kameng verify again.",
+        "zh": "用你保存的原件运行 kameng add 原件，证据副本会以原编号恢复；然后再次运行 kameng verify。",
+        "en": "run kameng add ORIGINAL with the original you kept: the copy is restored under the same number; then run kameng verify again.",
     },
     "verify.unexpected": {"zh": "未登记", "en": "UNEXPECTED"},
     "verify.unexpected.what": {"zh": "evidence/ 中有清单不认识的文件（手动放入的？），它不是已登记的证据。", "en": "evidence/ holds a file the manifest does not know (put there by hand?); it is not a registered exhibit."},
