@@ -12,7 +12,7 @@ from .errors import UserInputError
 from .model.slugs import CLAIMS, ORDER_PROBLEMS, PROBLEM_TYPES
 from .parsing.amounts import AmountError, parse_amount
 from .parsing.ids import uscc_status
-from .parsing.times import TimeParseError, now, parse_time
+from .parsing.times import TimeParseError, now, parse_time_ex
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,12 @@ def validate_answer(question: Question, raw: Any) -> tuple[Any, str | None]:
             raise UserInputError("init.bad_amount", flag=question.flag, value=raw, reason_key=exc.reason) from exc
     if question.kind == "time":
         try:
-            value = parse_time(str(raw))
+            parsed = parse_time_ex(str(raw))
         except TimeParseError as exc:
             raise UserInputError("init.bad_time", flag=question.flag, value=raw) from exc
+        if not parsed.has_year:
+            raise UserInputError("init.no_year", flag=question.flag, value=raw)
+        value = parsed.value
         if value > now():
             raise UserInputError("time.future", flag=question.flag, value=raw)
         return value, None

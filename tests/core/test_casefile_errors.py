@@ -40,3 +40,15 @@ def test_errors_in_english(case_dir: Path) -> None:
     result = run("--lang", "en", "-C", case_dir, "show")
     assert result.exit_code == 2
     assert "unknown problem type" in result.stderr
+
+
+def test_a_payment_time_without_a_year_is_an_error_not_this_year(case_dir: Path) -> None:
+    text = (case_dir / "case.toml").read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("paid_at"))
+    _edit(case_dir, old, 'paid_at = "5/1 9:55"')
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2
+    assert "order.paid_at" in result.stderr and "缺少年份" in result.stderr
+    result = run("init", str(case_dir.parent / "other"), "-y", "--platform", "P", "--problem", "not-delivered",
+                 "--order-no", "X1", "--goods", "G", "--price", "100", "--paid-at", "5月1日 9:55")
+    assert result.exit_code == 2 and "缺少年份" in result.stderr

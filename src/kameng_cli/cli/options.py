@@ -20,6 +20,8 @@ def parse_time_option(value: str | None, flag: str, *, end_of_day: bool = False,
         parsed = parse_time_ex(value)
     except TimeParseError as exc:
         raise UserInputError("option.bad_time", flag=flag, value=value) from exc
+    if not parsed.has_year:
+        raise UserInputError("init.no_year", flag=flag, value=value)  # 5/1 would silently be this year's
     result = parsed.value
     if end_of_day and not parsed.has_time:
         result = result + timedelta(days=1) - timedelta(microseconds=1)

@@ -65,6 +65,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "不是有效时间（例：2024-11-03 15:30、2024年11月3日下午3点半）",
         "en": "not a time (e.g. 2024-11-03 15:30, 2024年11月3日下午3点半)",
     },
+    "time.no_year": {
+        "zh": "缺少年份：请写完整日期（例：2024-05-01 09:55），否则会被当成今年",
+        "en": "no year: write the full date (e.g. 2024-05-01 09:55), otherwise it would be taken as this year",
+    },
     "time.future": {"zh": "{flag} {value} 是将来的时间，请检查日期。", "en": "{flag} {value} is in the future; check the date."},
     "uscc.bad-check-digit": {
         "zh": "统一社会信用代码 {value} 的校验位不符合 GB 32100，可能录入有误（少数早期代码本身不合规，请对照营业执照核实）。",
@@ -87,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.bad_amount": {
         "zh": "{flag} {value!r} 不是有效金额：金额须 ≥ 0、最多两位小数（例：¥1,288.00、1288、1288元）。",
         "en": "{flag} {value!r} is not a valid amount: it must be ≥ 0 with at most two decimals (e.g. ¥1,288.00, 1288, 1288元).",
+    },
+    "init.no_year": {
+        "zh": "{flag} {value!r} 缺少年份，会被当成今年；请写完整日期（例：2024-05-01 09:55）。",
+        "en": "{flag} {value!r} has no year and would be taken as this year; write the full date (e.g. 2024-05-01 09:55).",
     },
     "init.bad_time": {
         "zh": "{flag} {value!r} 不是可识别的时间（例：2024-11-03 15:30、2024/11/3 15:30:22、2024年11月3日下午3点半）。",

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..parsing.amounts import AmountError, parse_amount
-from ..parsing.times import TimeParseError, parse_time, to_cst
+from ..parsing.times import TimeParseError, parse_time_ex, to_cst
 from .slugs import CLAIMS, PROBLEM_TYPES
 
 CASE_SCHEMA = "kameng.case/1"
@@ -65,9 +65,12 @@ class Order(_Section):
         if isinstance(value, datetime):
             return to_cst(value)
         try:
-            return parse_time(str(value))
+            parsed = parse_time_ex(str(value))
         except TimeParseError as exc:
             raise ValueError("time.invalid") from exc
+        if not parsed.has_year:
+            raise ValueError("time.no_year")  # 5/1 9:55 would silently become this year's 1 May
+        return parsed.value
 
 
 class Complainant(_Section):
