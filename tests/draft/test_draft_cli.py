@@ -198,3 +198,23 @@ def test_a_double_charge_in_one_export_stays_two_facts() -> None:
     earlier_screenshot = Event("E02-0001", when.replace(second=0), "paid", "me", "", Decimal("100"), exhibit="E02")
     facts = build_facts([earlier_screenshot, *rows], case, {"E01": "证据1", "E02": "证据2"}, Redactor(enabled=False))
     assert "交易号2024050122001" in facts[0].text and facts[0].exhibits == ["证据1", "证据2"]
+
+
+def test_a_police_report_needs_a_sign_of_fraud(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fraud = false and no fraud sign in the evidence: no police report unless --force; another
+    channel that check finds not ready is drafted with a warning naming what is missing."""
+    from kameng_cli.model.finding import CheckReport, Readiness
+
+    root = BUILDERS["not-delivered"](tmp_path, monkeypatch)
+    report = CheckReport(problem_type="not-delivered", ready={
+        "police": Readiness(False, ["未发现诈骗迹象"], {"signs": []}),
+        "12315": Readiness(False, ["缺少投诉人电话"]),
+    })
+    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store: report)
+    refused = run("-C", root, "draft", "--to", "police", "-o", "-", "--date", DATE)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "没有发现诈骗迹象" in refused.stderr and "未发现诈骗迹象" in refused.stderr and "--force" in refused.stderr
+    forced = run("-C", root, "draft", "--to", "police", "-o", "-", "--date", DATE, "--force")
+    assert forced.exit_code == 0 and forced.stdout and "没有发现诈骗迹象" in forced.stderr
+    warned = run("-C", root, "draft", "--to", "12315", "-o", "-", "--date", DATE)
+    assert warned.exit_code == 0 and "还没准备好" in warned.stderr and "缺少投诉人电话" in warned.stderr

@@ -68,6 +68,18 @@ def draft(
             _say(env, t("draft.blocked", count=len(report.blockers)) + "\n" + "\n".join(lines))
             raise typer.Exit(1)
         _warn(env, t("draft.forced", count=len(report.blockers)) + "\n" + "\n".join(lines))
+    readiness = report.ready.get(spec.slug) if report is not None else None
+    if readiness is not None and not readiness.ready:
+        lines = "\n".join(f"  - {sentence}" for sentence in readiness.missing)
+        if spec.slug == "police" and not readiness.details.get("signs"):
+            # A report to the police about a civil dispute is turned away and may be read as a false
+            # accusation: without a sign of fraud, only on purpose.
+            if not force:
+                _say(env, t("draft.police_no_fraud") + "\n" + lines)
+                raise typer.Exit(1)
+            _warn(env, t("draft.police_forced") + "\n" + lines)
+        else:
+            _warn(env, t("draft.channel_not_ready", channel=spec.slug) + "\n" + lines)
     if spec.public and no_redact:
         _warn(env, t("draft.public_no_redact", channel=spec.slug))
 

@@ -16,6 +16,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft.blocked": {"zh": "kameng check 发现 {count} 个阻断问题，暂不起草（补齐后再试，或加 --force 仍然起草）：",
                       "en": "kameng check found {count} blocker(s); not drafting (fix them, or add --force to draft anyway):"},
     "draft.forced": {"zh": "已按 --force 起草，但仍有 {count} 个阻断问题：", "en": "Drafted with --force despite {count} blocker(s):"},
+    "draft.police_no_fraud": {
+        "zh": "没有发现诈骗迹象（case.toml 中 fraud = false，证据里也没有付款后失联、卡密被转卖、假店铺或私下转账），暂不起草报案材料："
+              "普通消费纠纷公安机关通常不予受理，请先走平台、12315 或法院（kameng channels）。确属诈骗的，把 case.toml 的 fraud 改为 true "
+              "并补充证据；仍要起草，加 --force。缺少：",
+        "en": "no sign of fraud (fraud = false in case.toml, and the evidence shows no payment followed by vanishing, no resold "
+              "card, no fake shop, no private transfer); not drafting a police report: the police usually turn away consumer "
+              "disputes — use the platform, 12315 or a court (kameng channels). If it is fraud, set fraud = true in case.toml and "
+              "add the evidence; to draft anyway, add --force. Missing:",
+    },
+    "draft.police_forced": {"zh": "已按 --force 起草报案材料，但没有发现诈骗迹象：", "en": "Drafted the police report with --force, without any sign of fraud:"},
+    "draft.channel_not_ready": {
+        "zh": "kameng check 认为 {channel} 渠道还没准备好，文书可能被退回：",
+        "en": "kameng check finds the {channel} channel not ready yet; the letter may be turned away:",
+    },
     "draft.check_unavailable": {"zh": "此版本没有 kameng check，未检查阻断问题", "en": "kameng check is not available in this build; blockers were not checked"},
     "draft.missing": {"zh": "文书中尚缺以下事实（已在文末列出，补齐后重新生成）：{items}",
                       "en": "The letter still lacks these facts (listed at its end; add them and draft again): {items}"},
