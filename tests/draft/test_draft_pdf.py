@@ -126,17 +126,23 @@ def test_public_channel_leaves_out_unmasked_screenshots(nd_case: Path, monkeypat
     assert private.exit_code == 0 and "截图未经图像脱敏" in private.stderr
 
 
-def test_lost_characters_fail_clearly(nd_case: Path) -> None:
+def test_characters_no_font_has_are_shown_as_stand_ins_with_a_warning(nd_case: Path) -> None:
+    """An emoji in a chat, a private-use character in the statement: the PDF is still written, with
+    〔表情〕 / □ in their place and a warning saying where; the evidence keeps them."""
+    from pypdf import PdfReader
+
     from kameng_cli.case.casefile import update_case
 
     assert lost_characters(["订单 A1"], ["订单A1"]) == []
     assert lost_characters(["订单𠀀"], ["订单\x00"]) == ["𠀀", "\\x00"]
-    update_case(nd_case / "case.toml", {("statement",): "私用区字符\U0010fffd无字体可用"})
+    update_case(nd_case / "case.toml", {("statement",): "私用区字符\U0010fffd无字体可用，客服回了🙏\ufe0f就不理了"})
     result = run("-C", nd_case, "draft", "--to", "merchant", "--format", "pdf", "-o", nd_case / "x.pdf",
                  "--date", LETTER_DATES["not-delivered"])
-    assert result.exit_code == 2
-    assert "PDF 校验失败" in result.stderr and "\U0010fffd" in result.stderr and "--font" in result.stderr
-    assert not (nd_case / "x.pdf").exists()
+    assert result.exit_code == 0, result.output
+    assert "没有可用字体" in result.stderr and "\U0010fffd" in result.stderr and "🙏" in result.stderr
+    assert "文书正文" in result.stderr and "--font" in result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(nd_case / "x.pdf").pages)
+    assert "私用区字符□无字体可用" in text and "客服回了〔表情〕就不理了" in text and "\x00" not in text
 
 
 def test_user_font_is_accepted(nd_case: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ExitStatus, KamengError, UserInputError
+from ..i18n import t
 from .fonts import FontSetup, setup
 from .typst_markup import markdown_to_typst, typst_string
 
@@ -115,14 +116,38 @@ def render_pdf(markdown: str, context: DraftContext, store: CaseStore, *, font: 
         parts.append(appendix.markup)
         texts += appendix.texts
         warnings += appendix.warnings
-    data = compile_typst("\n".join(parts), fonts)
+    source = "\n".join(parts)
+    data = compile_typst(source, fonts)
     reader = PdfReader(io.BytesIO(data))
     lost = lost_characters(texts, (page.extract_text() or "" for page in reader.pages))
+    missing = [char for char in lost if char != "\\x00"]
+    if missing:
+        # No font has them (emoji in a chat, most often): shown as 〔表情〕 or □, said in a warning;
+        # the evidence itself keeps them. Whatever still fails after that is an error.
+        stand_ins = {ord(char): _stand_in(char) for char in missing}
+        letter = set(missing) & {char for text in converted.source_text for char in text}
+        where = [t("draft.pdf_where.letter")] if letter else []
+        if set(missing) - letter:
+            where.append(t("draft.pdf_where.appendix"))
+        warnings.append(t("draft.pdf_replaced_chars", chars=" ".join(missing[:40]), where="、".join(where)))
+        texts = [text.translate(stand_ins) for text in texts]
+        data = compile_typst(source.translate(stand_ins), fonts)
+        reader = PdfReader(io.BytesIO(data))
+        lost = lost_characters(texts, (page.extract_text() or "" for page in reader.pages))
     if lost:
         raise UserInputError("draft.pdf_lost_chars", chars=" ".join(lost[:40]))
     if appendix is not None and appendix.inserts:
         data = merge_pdf_exhibits(reader, appendix)
     return PdfResult(data, len(reader.pages), warnings)
+
+
+def _stand_in(char: str) -> str:
+    """What a PDF shows for a character no font has: 〔表情〕 for an emoji or pictograph, □ otherwise."""
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or code in (0x200D, 0x20E3):
+        return ""  # variation selectors and joiners of an emoji sequence: the emoji stands in already
+    pictograph = 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
+    return "〔表情〕" if pictograph else "□"
 
 
 def _outline_pages(reader) -> dict[str, int]:  # noqa: ANN001 - pypdf reader

@@ -54,6 +54,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft.template_error": {"zh": "模板 {template} 有错误（第 {line} 行）：{detail}", "en": "Template {template} has an error (line {line}): {detail}"},
     "draft.font_missing": {"zh": "找不到字体文件：{path}", "en": "Font file not found: {path}"},
     "draft.pdf_failed": {"zh": "生成 PDF 失败：{detail}", "en": "PDF rendering failed: {detail}"},
+    "draft.pdf_replaced_chars": {
+        "zh": "以下字符没有可用字体，PDF 中显示为〔表情〕或 □：{chars}（出现在：{where}）。证据原件不受影响；需要原样显示时，用 --font 指定包含这些字符的字体（如 Noto Color Emoji）。",
+        "en": "no font has these characters; the PDF shows them as 〔表情〕 or □: {chars} (in: {where}). The evidence itself is "
+              "unaffected; to show them as they are, use --font with a font that has them (e.g. Noto Color Emoji).",
+    },
+    "draft.pdf_where.letter": {"zh": "文书正文", "en": "the letter"},
+    "draft.pdf_where.appendix": {"zh": "证据附录", "en": "the evidence appendix"},
     "draft.pdf_lost_chars": {"zh": "PDF 校验失败：以下字符在 PDF 中缺失或变成了 \\x00：{chars}。请用 --font 指定包含这些字符的字体",
                              "en": "PDF check failed: these characters are missing or came back as \\x00: {chars}. Use --font with a font that has them"},
     "draft.no_image_redaction": {"zh": "截图未经图像脱敏（图像脱敏模块不可用）：{exhibits}；发送前请自行检查截图中的个人信息",
