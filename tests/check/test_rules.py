@@ -171,6 +171,20 @@ def test_clock_before_payment_and_unread_rows() -> None:
     assert unread.severity == "info" and "2" in unread.message and unread.exhibits == ["E01"]
 
 
+def test_match_warnings_are_not_counted_as_unread_rows() -> None:
+    """`payments.match.none` / `.ambiguous` are stored warnings about the file, reported by KM210 from their
+    notes; KM209 counts only rows a parser could not read (held-out payments F4)."""
+    listing = "1) 2024-05-01 09:55 向 星辰卡盟 的 ¥100.00 订单已关闭、未付款（第 26 行）"
+    notes = [Note("E01", "payment-not-matched", "没有找到与本案相符的付款", "warning")]
+    only_match = [Warning("E01", None, "payments.match.none", listing, {"items": listing}),
+                  Warning("E03", None, "payments.match.ambiguous", "1) …；2) …", {"count": 2})]
+    report = check(case(), [export(), export("E03")], [], notes, only_match)
+    assert "KM209" not in rules_of(report) and "KM210" in rules_of(report)
+    mixed = [*only_match, Warning("E01", "line 30", "payments.row.bad_time", "昨天")]
+    unread = [f for f in check(case(), [export()], [], notes, mixed).findings if f.rule == "KM209"]
+    assert len(unread) == 1 and unread[0].exhibits == ["E01"] and "1" in unread[0].message
+
+
 # ---- KM301 / KM302 three-year lines -------------------------------------------------------------
 
 def test_three_years_for_12315_passed_near_and_far() -> None:

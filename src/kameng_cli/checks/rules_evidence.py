@@ -234,11 +234,18 @@ def screen_clock_before_payment(ctx: CheckContext) -> list[Finding]:
             for n in ctx.notes if n.code == "ocr-clock-before-payment"]
 
 
+# Stored warnings that are about the file as a whole, not a row left unread: the payment parsers' "no row
+# matches the case" and "several rows could" (reported by KM210 from their notes).
+NOT_ROW_WARNINGS = ("payments.match.",)
+
+
 @rule("KM209", "rows-not-understood", "info")
 def rows_not_understood(ctx: CheckContext) -> list[Finding]:
     """Rows or records a parser could not interpret: the evidence may hold more than the timeline."""
     per_exhibit: dict[str, int] = defaultdict(int)
     for warning in ctx.warnings:
+        if warning.reason.startswith(NOT_ROW_WARNINGS):
+            continue
         per_exhibit[warning.exhibit or "—"] += 1
     this = get("KM209")
     return [this.finding("check.msg.KM209", exhibits=[x] if x != "—" else [], exhibit=x, count=count)

@@ -108,8 +108,10 @@ def detect_file_encoding(path: Path, preferred: tuple[str, ...] = (), head_size:
 
 def open_text(path: Path, preferred: tuple[str, ...] = ()) -> tuple[IO[str], str]:
     """Open a file for streaming as text: encoding detected from its head, BOM dropped, and no newline
-    translation (newline=""), so the csv module sees CR, LF and CRLF line ends — mixed ones too."""
+    translation (newline=""), so the csv module sees CR, LF and CRLF line ends — mixed ones too.
+    The encoding returned describes the file's bytes (`utf-8-sig` only when it starts with a BOM):
+    it is recorded as the exhibit's provenance."""
     encoding = detect_file_encoding(path, preferred)
-    if encoding == "utf-8":
-        encoding = "utf-8-sig"  # harmless without a BOM, drops one that detection did not report
-    return open(path, encoding=encoding, errors="strict", newline=""), encoding  # noqa: SIM115 - caller closes
+    # utf-8-sig reads a file without a BOM the same way, and drops one that detection did not report.
+    reader = "utf-8-sig" if encoding == "utf-8" else encoding
+    return open(path, encoding=reader, errors="strict", newline=""), encoding  # noqa: SIM115 - caller closes

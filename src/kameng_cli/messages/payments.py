@@ -56,9 +56,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this {layout} has a broken CSV structure on line {line} ({detail}). Nothing was imported. {how}",
     },
     "payments.broken.xlsx": {
-        "zh": "这份{layout}的 XLSX 文件无法读取（{detail}），可能已损坏，未导入。{how}",
-        "en": "this {layout} XLSX file cannot be read ({detail}); it may be damaged. Nothing was imported. {how}",
+        "zh": "这份{layout}“{name}”已损坏，无法打开：{detail}。未导入。{how}",
+        "en": "this {layout} “{name}” is damaged and cannot be opened: {detail}. Nothing was imported. {how}",
     },
+    "payments.broken.xlsx_unknown": {
+        "zh": "XLSX 文件“{name}”已损坏，无法打开：{detail}。未导入。请从原处重新下载或导出该文件，直接添加，不要用 Excel/WPS 另存；如果它是微信支付账单：{how}",
+        "en": "the XLSX file “{name}” is damaged and cannot be opened: {detail}. Nothing was imported. Download or export it again from where it came and add it unchanged, without re-saving it in Excel/WPS; if it is a WeChat Pay bill: {how}",
+    },
+    "payments.xlsx.truncated": {
+        "zh": "文件只有 {size} 字节，缺少压缩包末尾的目录，是下载、解压或复制没有完成时留下的残缺文件",
+        "en": "the file has only {size} bytes and lacks the zip directory at its end — a download, unzip or copy that did not finish",
+    },
+    "payments.xlsx.unreadable": {"zh": "表格结构损坏（{detail}）", "en": "its structure is broken ({detail})"},
     # rows that cannot be interpreted (stored warnings; the file goes on)
     "payments.row.bad_amount": {"zh": "第 {line} 行金额无法识别：“{value}”，已跳过该行", "en": "line {line}: the amount “{value}” cannot be read; row skipped"},
     "payments.row.bad_time": {"zh": "第 {line} 行时间无法识别：“{value}”，已跳过该行", "en": "line {line}: the time “{value}” cannot be read; row skipped"},
@@ -97,6 +106,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{time} 向 {counterparty} 支付 {amount}（第 {line} 行）",
         "en": "{time} paid {amount} to {counterparty} (line {line})",
     },
+    "payments.describe.unpaid": {
+        "zh": "{time} 向 {counterparty} 的 {amount} 订单已关闭、未付款（第 {line} 行）",
+        "en": "{time} an order of {amount} to {counterparty}, closed without payment (line {line})",
+    },
+    "payments.describe.refund": {
+        "zh": "{time} {counterparty} 退回 {amount}（第 {line} 行）",
+        "en": "{time} {counterparty} refunded {amount} (line {line})",
+    },
     "payments.brief.paid": {"zh": "{time} 向 {counterparty} 支付 {amount}", "en": "{time} paid {amount} to {counterparty}"},
     "payments.match.item": {"zh": "{payment}，依据：{reason}", "en": "{payment}; because {reason}"},
     "payments.match.found": {"zh": "匹配到 {count} 笔：{items}", "en": "matched {count}: {items}"},
@@ -115,6 +132,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "payments.note.resaved": {
         "zh": "{count} 行的时间缺少秒或格式为 2024/1/2 13:45：文件很可能被 Excel/WPS 另存过，证明力减弱；建议重新导出原始文件",
         "en": "{count} row(s) have times without seconds or in the 2024/1/2 13:45 form: the file was probably re-saved by Excel/WPS and proves less; export the original again",
+    },
+    "payments.note.edited": {
+        "zh": "文件很可能被 Excel/WPS 打开后另存过：{signs}。金额已按原值读取，但另存过的账单证明力减弱；建议重新导出原始文件",
+        "en": "the file was probably opened and re-saved by Excel/WPS: {signs}. The amounts were read as they are, but a re-saved bill proves less; export the original again",
+    },
+    "payments.resaved.times": {
+        "zh": "{count} 行的时间缺少秒或格式为 2024/1/2 13:45",
+        "en": "{count} row(s) have times without seconds or in the 2024/1/2 13:45 form",
+    },
+    "payments.resaved.thousands": {
+        "zh": "{count} 行金额带千位分隔符（如“{example}”），原始导出没有",
+        "en": "{count} amount(s) carry thousands separators (e.g. “{example}”), which original exports never do",
+    },
+    "payments.resaved.encoding": {
+        "zh": "原为 UTF-8 的导出被转成了 {encoding} 编码",
+        "en": "the export, UTF-8 originally, was converted to {encoding}",
+    },
+    "payments.resaved.tabs": {
+        "zh": "交易单号后应有的制表符全部缺失（{count} 行）",
+        "en": "the tab an original export puts after every trade number is missing ({count} rows)",
+    },
+    "payments.note.forced": {
+        "zh": "按 --format {name}（{layout}）读取，但文件内容与该格式的特征不符；交易可能读错，请核对，或去掉 --format 让 kameng 自动识别",
+        "en": "read as --format {name} ({layout}), but the file's content does not look like that layout; transactions may be misread — check them, or drop --format to let kameng detect the layout",
+    },
+    "payments.note.forced_other": {
+        "zh": "按 --format {name}（{layout}）读取，但文件内容是{other}（{other_name}）；交易可能读错，请去掉 --format 重新添加，或改用 --format {other_name}",
+        "en": "read as --format {name} ({layout}), but the file's content is a {other} ({other_name}); transactions may be misread — add it again without --format, or with --format {other_name}",
     },
     "payments.note.unpaid": {
         "zh": "第 {line} 行订单号与本案一致，但交易已关闭且未付款",

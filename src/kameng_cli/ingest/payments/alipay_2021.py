@@ -29,6 +29,9 @@ COLUMNS = (
 class Alipay2021Source(PaymentSource):
     name = "alipay-2021"
     label = {"zh": "支付宝账单（App 电子客户回单，2021–2022 格式）", "en": "Alipay bill (app receipt, 2021–22 layout)"}
+    # Originals end every id cell with a tab and print amounts without thousands separators (spec 1.A-1.C).
+    ids_end_with_tab = True
+    plain_amounts = True
     columns = COLUMNS
     expects_footer = True
 

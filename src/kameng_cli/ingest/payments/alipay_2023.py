@@ -41,6 +41,9 @@ COLUMNS = (
 class Alipay2023Source(PaymentSource):
     name = "alipay-2023"
     label = {"zh": "支付宝账单（App 导出，2023 年起格式）", "en": "Alipay bill (app export, 2023+ layout)"}
+    # Originals end every id cell with a tab and print amounts without thousands separators (spec 1.A-1.C).
+    ids_end_with_tab = True
+    plain_amounts = True
     columns = COLUMNS
 
     def sniff(self, sample: Sample) -> float:

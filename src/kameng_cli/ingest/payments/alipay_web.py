@@ -35,6 +35,9 @@ COLUMNS = (
 class AlipayWebSource(PaymentSource):
     name = "alipay-web"
     label = {"zh": "支付宝账单（网页版交易记录明细，2023 年前）", "en": "Alipay bill (web export, before 2023)"}
+    # Originals end every id cell with a tab and print amounts without thousands separators (spec 1.A-1.C).
+    ids_end_with_tab = True
+    plain_amounts = True
     columns = COLUMNS
     how_key = "payments.how.alipay_web"
     expects_footer = True

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from . import bank_common
-from .pdf_statement import MONEY, PdfStatementSource
+from .pdf_statement import CMB_APPLIED, CMB_PERIOD, MONEY, PdfStatementSource
 from .records import PaymentRecord
 from .table import Column, Header, text
 
@@ -31,6 +31,10 @@ class CmbPdfSource(PdfStatementSource):
     how_key = "payments.how.cmb"
     markers = ("招商银行交易流水", "Transaction Statement of China Merchants Bank")
     row_start = re.compile(r"^\d{4}-\d{2}-\d{2}\s+[A-Z]{3}\s")
+    # The title block: `2024-04-01 -- 2024-05-31` under the title, `申请时间：2024-06-01` (when the
+    # statement was requested, i.e. made) — the exhibit's period and capture time.
+    period_pattern = CMB_PERIOD
+    exported_pattern = CMB_APPLIED
 
     def split(self, line: str) -> list[str] | None:
         tokens = line.split()

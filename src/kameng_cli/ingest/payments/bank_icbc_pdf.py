@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from . import bank_common
-from .pdf_statement import MONEY, PdfStatementSource
+from .pdf_statement import ICBC_PERIOD, MONEY, PdfStatementSource
 from .records import PaymentRecord
 from .table import Column, Header, text
 
@@ -33,6 +33,7 @@ class IcbcPdfSource(PdfStatementSource):
     how_key = "payments.how.icbc"
     markers = ("借记账户历史明细",)
     row_start = re.compile(r"^\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2}:\d{2}\s")
+    period_pattern = ICBC_PERIOD  # `起止日期：2024-04-01 — 2024-05-31` above the table
 
     def split(self, line: str) -> list[str] | None:
         tokens = line.split()

@@ -32,6 +32,7 @@ _PERIOD_END = re.compile(r"终止(?:时间|日期)[:：]\s*\[\s*([^\]]+?)\s*\]")
 _EXPORTED = re.compile(r"导出时间[:：]\s*\[\s*([^\]]+?)\s*\]")
 _COUNT = re.compile(r"共\s*(\d+)\s*笔记录")
 FOOTER_STARTS = ("---", "#", "合计", "人民币合计", "共")  # first cells that start a footer (spec section 4 rule 3)
+_ENCODING_NAMES = {"gb18030": "GBK/GB18030", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
 
 
 class ExportMangled(Exception):
@@ -103,6 +104,16 @@ class PaymentSource:
     columns: ClassVar[tuple[Column, ...]]
     locator: ClassVar[str] = "line"
     expects_footer: ClassVar[bool] = False  # a complete file ends with a footer block
+    # What an original file of the layout looks like, so that an Excel/WPS re-save shows (spec section
+    # 4 rule 9): the encodings it comes in (empty: not judged), whether its id cells end with a tab that
+    # spreadsheets drop, and whether its amounts never carry thousands separators.
+    native_encodings: ClassVar[frozenset[str]] = frozenset()
+    ids_end_with_tab: ClassVar[bool] = False
+    plain_amounts: ClassVar[bool] = False
+    # The statement period and the export (application) time in the preamble when the layout prints
+    # them other than as `起始时间：[…]` / `导出时间：[…]` (the PDF statements).
+    period_pattern: ClassVar[re.Pattern[str] | None] = None
+    exported_pattern: ClassVar[re.Pattern[str] | None] = None
 
     # ---- detection ---------------------------------------------------------------------------------
     def sniff(self, sample: Sample) -> float:
@@ -147,7 +158,8 @@ class PaymentSource:
                 matcher = Matcher(ctx.case, track_nearest=not self.has_triage)
                 scan = self._scan(rows, header, matcher, triage=self.has_triage and matcher.keys.usable, bulk=bulk)
         except RowStreamError as exc:
-            raise SourceError(exc.key, layout=layout, how=how, **{"line": "?", "detail": "", **exc.params}) from exc
+            raise SourceError(exc.key, layout=layout, how=how,
+                              **{"line": "?", "detail": "", "name": ctx.original_name or path.name, **exc.params}) from exc
         except ExportMangled as exc:
             raise SourceError("payments.broken.mangled", layout=layout, line=exc.line, value=exc.value, how=how) from exc
         scan.preamble = preamble
@@ -202,6 +214,10 @@ class PaymentSource:
         strip = STRIP
         first_quick = last_quick = None
         in_bulk = self.bulk_triage(header, keys) if bulk and triage and isinstance(rows, CsvRows) else None
+        # Re-save signs are read from the raw cells (cleaning removes the tabs); rows the fast paths
+        # only count are plain by construction and carry no sign either way.
+        tab_at = header.index.get("trade_no") if self.ids_end_with_tab else None
+        amount_at = header.index.get("amount") if self.plain_amounts else None
         if in_bulk is not None:
             in_bulk.kinds = kinds
             rows = in_bulk.rows_after(rows)
@@ -231,6 +247,15 @@ class PaymentSource:
                 continue
             scan.last_line = line
             scan.data_rows += 1
+            if tab_at is not None and tab_at < len(cells) and cleaned[tab_at]:
+                scan.ids += 1
+                if "\t" in cells[tab_at]:
+                    scan.id_tabs += 1
+            if amount_at is not None and amount_at < len(cells):
+                raw_amount = cells[amount_at]
+                if raw_amount.__class__ is str and "," in raw_amount:
+                    scan.thousands_lines += 1
+                    scan.thousands_example = scan.thousands_example or cleaned[amount_at]
             if len(cleaned) < width:
                 cleaned += [""] * (width - len(cleaned))
                 scan.short_rows.append(line)
@@ -289,15 +314,24 @@ class PaymentSource:
         facts = self._facts(scan, header)
         result.facts.update(facts)
         exported = preamble_time(facts["exported_at"]) if facts.get("exported_at") else None
-        if exported is not None:
+        if exported is not None and len(facts["exported_at"]) <= 10:
+            # A date only (the CMB PDF's 申请时间): the file existed by the end of that day, not at midnight,
+            # and a capture time bounds what the file shows from above.
+            exported = exported.replace(hour=23, minute=59, second=59)
+            result.captured_at, result.captured_at_source, result.captured_at_confidence = exported, "export-header", "low"
+        elif exported is not None:
             result.captured_at, result.captured_at_source, result.captured_at_confidence = exported, "export-header", "high"
         elif ctx.original_mtime is not None:
             result.captured_at, result.captured_at_source = ctx.original_mtime, "file-mtime"
         result.warnings.extend(scan.warnings)
-        if scan.resaved_lines:
-            result.notes.append(Note(None, "payment-export-edited", t("payments.note.resaved", count=scan.resaved_lines),
-                                     "warning", {"rows": scan.resaved_lines}, key="payments.note.resaved",
-                                     params={"count": scan.resaved_lines}))
+        edited = self._edited_note(scan)
+        if edited is not None:
+            result.notes.append(edited)
+            result.messages.append(edited.message)
+        forced = self._layout_note(path)
+        if forced is not None:
+            result.notes.append(forced)
+            result.messages.append(forced.message)
         matcher = scan.matcher
         if matcher is None or not matcher.keys.usable:
             result.messages.append(t("payments.match.no_case_facts"))
@@ -329,19 +363,83 @@ class PaymentSource:
         result.facts["matched_rows"] = len(matched_lines)
         return result
 
+    def _edited_note(self, scan: _Scan) -> Note | None:
+        """One `payment-export-edited` note naming every sign that the file went through Excel/WPS (spec
+        section 4 rule 9): reformatted times, thousands separators, a UTF-8 export turned into GBK, the ids'
+        tabs gone (with another sign). The amounts were still read exactly; the note is about what the file proves."""
+        signs: list[str] = []
+        texts: list[str] = []
+        if scan.resaved_lines:
+            signs.append("times")
+            texts.append(t("payments.resaved.times", count=scan.resaved_lines))
+        if scan.thousands_lines:
+            signs.append("thousands")
+            texts.append(t("payments.resaved.thousands", count=scan.thousands_lines, example=scan.thousands_example))
+        if self.native_encodings and self._encoding and self._encoding not in self.native_encodings:
+            signs.append("encoding")
+            texts.append(t("payments.resaved.encoding", encoding=_ENCODING_NAMES.get(self._encoding, self._encoding)))
+        # Lost tabs only corroborate: alone they may be a text editor trimming whitespace or an exporter
+        # variant not yet seen (the project's own example export has none), and a spreadsheet re-save
+        # rewrites times or amounts as well.
+        if signs and scan.ids and not scan.id_tabs:
+            signs.append("tabs")
+            texts.append(t("payments.resaved.tabs", count=scan.ids))
+        if not signs:
+            return None
+        data = {"rows": scan.resaved_lines, "signs": signs}
+        if signs == ["times"]:  # the note as stored before the other signs were detected
+            return Note(None, "payment-export-edited", t("payments.note.resaved", count=scan.resaved_lines), "warning",
+                        data, key="payments.note.resaved", params={"count": scan.resaved_lines})
+        joined = "；".join(texts)
+        return Note(None, "payment-export-edited", t("payments.note.edited", signs=joined), "warning", data,
+                    key="payments.note.edited", params={"signs": joined})
+
+    def _layout_note(self, path: Path) -> Note | None:
+        """A file read as this layout although its content is not (`--format` given by the user): the
+        events may be right, but the reading is the user's override, so say so — and name the layout
+        the content does have, when another source claims it."""
+        if self.name == "bank-generic":  # read by the user's --map, never claimed by content
+            return None
+        from ..base import CLAIM
+        from ..registry import sources
+        from . import payment_source_names
+
+        sample = Sample.of(path)
+        if self.sniff(sample) >= CLAIM:
+            return None
+        registry = sources()
+        claims = [registry[name] for name in sorted(payment_source_names())
+                  if name != self.name and registry[name].sniff(sample) >= CLAIM]
+        if claims:
+            text = t("payments.note.forced_other", layout=pick(self.label), name=self.name,
+                     other=pick(claims[0].label), other_name=claims[0].name)
+            return Note(None, "payment-format-forced", text, "warning", {"format": self.name, "detected": claims[0].name},
+                        key="payments.note.forced_other",
+                        params={"layout": pick(self.label), "name": self.name, "other": pick(claims[0].label),
+                                "other_name": claims[0].name})
+        text = t("payments.note.forced", layout=pick(self.label), name=self.name)
+        return Note(None, "payment-format-forced", text, "warning", {"format": self.name, "detected": None},
+                    key="payments.note.forced", params={"layout": pick(self.label), "name": self.name})
+
     def _facts(self, scan: _Scan, header: Header) -> dict[str, Any]:
         text = "\n".join([*scan.preamble, *scan.footer])
         facts: dict[str, Any] = {"layout": self.name, "rows": scan.records, "encoding": self._encoding or None,
                                  "kinds": dict(scan.kinds)}
-        start, end, exported = _PERIOD_START.search(text), _PERIOD_END.search(text), _EXPORTED.search(text)
-        period_start = preamble_time(start.group(1)) if start else None
-        period_end = preamble_time(end.group(1)) if end else None
-        if period_end is not None and len(end.group(1).strip()) <= 10:
+        start_text = end_text = ""
+        start, end = _PERIOD_START.search(text), _PERIOD_END.search(text)
+        if start:
+            start_text, end_text = start.group(1), end.group(1) if end else ""
+        elif self.period_pattern is not None and (both := self.period_pattern.search(text)):
+            start_text, end_text = both.group(1), both.group(2)
+        exported = _EXPORTED.search(text) or (self.exported_pattern.search(text) if self.exported_pattern else None)
+        period_start = preamble_time(start_text) if start_text else None
+        period_end = preamble_time(end_text) if end_text else None
+        if period_end is not None and len(end_text.strip()) <= 10:
             period_end = period_end.replace(hour=23, minute=59, second=59)  # a date-only end is inclusive
         facts["period"] = {
             "start": isoformat(period_start) if period_start else isoformat(scan.first),
             "end": isoformat(period_end) if period_end else isoformat(scan.last),
-            "source": "export-header" if start else "rows",
+            "source": "export-header" if period_start else "rows",
         }
         if exported:
             facts["exported_at"] = exported.group(1).strip()
@@ -421,7 +519,11 @@ class _Scan:
         self.data_rows = 0
         self.last_line = 0
         self.short_rows: list[int] = []
-        self.resaved_lines = 0
+        self.resaved_lines = 0  # rows whose time a spreadsheet reformatted
+        self.thousands_lines = 0  # rows whose amount has a thousands separator (layouts that never print one)
+        self.thousands_example = ""
+        self.ids = 0  # rows with a trade number, and how many of those end with the export's tab
+        self.id_tabs = 0
         self.first: datetime | None = None
         self.last: datetime | None = None
         self.stated: int | None = None

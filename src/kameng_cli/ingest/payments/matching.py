@@ -199,7 +199,9 @@ class Decision:
     matches: list[Match] = field(default_factory=list)
     plausible: list[Match] = field(default_factory=list)  # several candidates, none taken
     nearest: list[Match] = field(default_factory=list)  # no match: the closest rows
-    unpaid: list[PaymentRecord] = field(default_factory=list)  # closed unpaid rows with the case's order number
+    # Closed unpaid rows with the case's order number, when no paid row carries it (a closed first attempt
+    # followed by a paid retry is not an unpaid order, spec 1.E).
+    unpaid: list[PaymentRecord] = field(default_factory=list)
     asked: bool = False
 
 
@@ -250,7 +252,7 @@ class Matcher:
     def decide(self, ask: Callable[[str, list[str]], str] | None = None,
                remembered: Callable[[], set[int]] | None = None) -> Decision:
         """`remembered()` gives the lines the user chose earlier for this file (rebuild, match)."""
-        decision = Decision(unpaid=self.unpaid)
+        decision = Decision(unpaid=[] if self.exact else self.unpaid)
         if self.exact:
             decision.matches = self.exact
             return decision
@@ -281,11 +283,25 @@ class Matcher:
             decision.plausible = ranked
             return decision
         ranked_nearest = sorted(self._nearest, key=lambda e: (-e[0], -e[1]))
-        decision.nearest = [scored_rule(record, self.keys) for _, _, record in ranked_nearest]
+        decision.nearest = [*self._carrying_order(), *(scored_rule(record, self.keys) for _, _, record in ranked_nearest)]
+        del decision.nearest[NEAREST:]
         return decision
+
+    def _carrying_order(self) -> list[Match]:
+        """Rows that carry the case's order number without being its payment (a closed attempt, a refund
+        whose payment lies outside the export): the nearest rows of all, named first when nothing matched."""
+        found = []
+        for record in sorted((*self.unpaid, *self.refunds), key=lambda r: r.line):
+            exact = exact_order_rule(record, self.keys)
+            if exact is not None:
+                exact.confidence = 0.0  # near, but not the case's payment
+                found.append(exact)
+        return found
 
 
 def describe_payment(record: PaymentRecord) -> str:
+    """A row as the match messages list it; a closed attempt or a refund is not described as a payment."""
     when = record.time.strftime("%Y-%m-%d %H:%M") if record.time else "—"
-    return t("payments.describe.paid", time=when, counterparty=record.counterparty or "—",
-             amount=format_yuan(record.amount), line=record.line)
+    key = {UNPAID: "payments.describe.unpaid", REFUND: "payments.describe.refund"}.get(record.kind, "payments.describe.paid")
+    return t(key, time=when, counterparty=record.counterparty or "—", amount=format_yuan(record.amount),
+             line=record.line)

@@ -19,6 +19,12 @@ from .records import RowError
 from .table import Header, Row, RowStreamError, amount, date_time
 
 PDF_MAGIC = b"%PDF-"
+_DATE = r"\d{4}-?\d{2}-?\d{2}"
+_RANGE = r"\s*(?:-{1,2}|—{1,2}|–|~|～|至)\s*"
+# A statement period as the PDF statements print it above the table (spec 3.A(2), 3.B(2)).
+CMB_PERIOD = re.compile(rf"(?<![\d-])({_DATE}){_RANGE}({_DATE})(?![\d-])")
+ICBC_PERIOD = re.compile(rf"起止日期\s*[:：]\s*({_DATE}){_RANGE}({_DATE})")
+CMB_APPLIED = re.compile(rf"申\s*请\s*时\s*间\s*[:：]\s*({_DATE}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?)?)")
 MONEY = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:第\s*\d+\s*页|\d+\s*/\s*\d+)\s*$")
 

@@ -19,7 +19,17 @@ def is_wechat_csv(sample: Sample) -> bool:
     return first_line(sample.text).startswith(MARKER)
 
 
-class WechatCsvSource(WechatSource):
+class WechatCsvLayout(WechatSource):
+    """What the two CSV layouts share about their original bytes (spec 2.A, 2.B, 2.C): UTF-8 (GBK means
+    Excel converted the file), ids followed by a tab, amounts without thousands separators (ezbookkeeping
+    #129). Deviations are reported as re-save signs, never rejected."""
+
+    native_encodings = frozenset({"utf-8", "utf-8-sig"})
+    ids_end_with_tab = True
+    plain_amounts = True
+
+
+class WechatCsvSource(WechatCsvLayout):
     name = "wechat-csv"
     label = {"zh": "微信支付账单（CSV，2025 年 3 月前格式）", "en": "WeChat Pay bill (CSV, classic layout)"}
 

@@ -5,11 +5,10 @@ in the cell; the shared cleaning strips it (spec section 2.B)."""
 from __future__ import annotations
 
 from ..base import Sample
-from .wechat_common import WechatSource
-from .wechat_csv import QUOTE_THEN_TAB, is_wechat_csv
+from .wechat_csv import QUOTE_THEN_TAB, WechatCsvLayout, is_wechat_csv
 
 
-class WechatCsv2025Source(WechatSource):
+class WechatCsv2025Source(WechatCsvLayout):
     name = "wechat-csv-2025"
     label = {"zh": "微信支付账单（CSV，2025 年 4–7 月格式）", "en": "WeChat Pay bill (CSV, 2025 quoted layout)"}
 

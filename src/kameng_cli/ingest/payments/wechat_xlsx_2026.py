@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..base import Sample
 from .wechat_common import WechatSource
-from .wechat_xlsx import UTC_NOTE, wechat_preamble
+from .wechat_xlsx import UTC_NOTE, WechatXlsxSource, damaged_layout, wechat_preamble
 from .xlsx import XlsxSource
 
 
@@ -16,7 +16,11 @@ class WechatXlsx2026Source(XlsxSource, WechatSource):
 
     def sniff(self, sample: Sample) -> float:
         lines = wechat_preamble(sample)
-        return 0.95 if lines and any(UTC_NOTE in line for line in lines) else 0.0
+        if lines:
+            return 0.95 if any(UTC_NOTE in line for line in lines) else 0.0
+        return 0.95 if damaged_layout(sample) == "2026" else 0.0
+
+    damaged_key = WechatXlsxSource.damaged_key  # a damaged workbook is a WeChat bill only if it still shows it
 
 
 SOURCE = WechatXlsx2026Source()
