@@ -218,3 +218,23 @@ def test_a_police_report_needs_a_sign_of_fraud(tmp_path: Path, monkeypatch: pyte
     assert forced.exit_code == 0 and forced.stdout and "没有发现诈骗迹象" in forced.stderr
     warned = run("-C", root, "draft", "--to", "12315", "-o", "-", "--date", DATE)
     assert warned.exit_code == 0 and "还没准备好" in warned.stderr and "缺少投诉人电话" in warned.stderr
+
+
+def test_a_file_that_shows_nothing_is_left_out_until_the_user_says_what_it_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = BUILDERS["not-delivered"](tmp_path, monkeypatch)
+    no_blockers(monkeypatch)
+    readme = tmp_path / "readme.md"
+    readme.write_text("# notes\nnothing to do with the case\n", encoding="utf-8")
+    added = json.loads(run("-C", root, "add", readme, "--json").stdout)["files"][0]
+    assert added["status"] == "ok"
+    draft = run("-C", root, "draft", "--to", "platform", "-o", "-", "--date", DATE)
+    assert draft.exit_code == 0 and "readme.md" not in draft.stdout and "补充材料" not in draft.stdout
+    assert "未列入证据清单" in draft.stderr and f"{added['exhibit']}（readme.md）" in draft.stderr
+    # The same file again with a note: the exhibit is described, not duplicated, and listed.
+    again = json.loads(run("-C", root, "add", readme, "--note", "商家发来的售后说明", "--json").stdout)["files"][0]
+    assert again["status"] == "updated" and again["exhibit"] == added["exhibit"]
+    listing = json.loads(run("-C", root, "list", "--json").stdout)["exhibits"]
+    assert [e["note"] for e in listing if e["id"] == added["exhibit"]] == ["商家发来的售后说明"]
+    draft = run("-C", root, "draft", "--to", "platform", "-o", "-", "--date", DATE)
+    assert "商家发来的售后说明" in draft.stdout and "未列入证据清单" not in draft.stderr
+    assert run("-C", root, "verify").exit_code == 0

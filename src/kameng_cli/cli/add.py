@@ -121,7 +121,7 @@ def _summary(env: Env, outcomes: list) -> None:
     for column in ("add.col.status", "add.col.file", "add.col.exhibit", "add.col.detail"):
         # fold, never cut: a refusal's reason ends with how to fix it
         table.add_column(t(column), overflow="fold", no_wrap=column in ("add.col.status", "add.col.exhibit"))
-    styles = {"ok": "green", "restored": "green", "skipped": "yellow", "error": "red"}
+    styles = {"ok": "green", "restored": "green", "updated": "green", "skipped": "yellow", "error": "red"}
     for outcome in outcomes:
         status = t(f"add.status.{outcome.status}")
         if outcome.status == "ok":
@@ -136,6 +136,6 @@ def _summary(env: Env, outcomes: list) -> None:
     for outcome in outcomes:
         for message in outcome.messages:
             env.console.print(f"  {outcome.exhibit}: {message}", markup=False)
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("ok", "skipped", "error", "restored")}
-    restored = counts.pop("restored")
-    env.info(t("add.totals", **counts) + (t("add.totals_restored", count=restored) if restored else ""))
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("ok", "skipped", "error", "restored", "updated")}
+    extra = "".join(t(f"add.totals_{status}", count=n) for status in ("restored", "updated") if (n := counts.pop(status)))
+    env.info(t("add.totals", **counts) + extra)

@@ -136,6 +136,8 @@ def _warn(env, text: str) -> None:  # noqa: ANN001 - Env
 
 
 def _report_warnings(env, context) -> None:  # noqa: ANN001 - Env and DraftContext, imported lazily
+    if context.left_out:
+        _warn(env, t("draft.left_out", files="、".join(f"{x.id}（{x.name}）" for x in context.left_out)))
     if context.missing:
         _warn(env, t("draft.missing", items="; ".join(t(f"fact.{slug}") for slug in context.missing)))
     for warning in context.tone:

@@ -112,6 +112,7 @@ class DraftContext:
     quotes: list[Quote]
     redactor: Redactor
     length_warnings: list[tuple[str, int, int]]
+    left_out: list[Exhibit] = field(default_factory=list)  # files that showed nothing, with no note
 
 
 def cn_date(value: date | datetime) -> str:
@@ -447,7 +448,13 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
         keep += [c.name, c.phone, c.address, c.id_number, case.merchant.address, case.platform.address]
     redactor = Redactor(enabled=redact or spec.public, keep=tuple(k for k in keep if k))
 
-    evidence = _evidence(exhibits, events)
+    # A file kameng could not read, that proves nothing on the timeline and that the user said nothing
+    # about (a README in a folder of screenshots) is left out of the letter rather than listed as
+    # 补充材料 — in a public post above all. `kameng add FILE --note …` says what it shows.
+    with_events = {e.exhibit for e in events if e.exhibit}
+    left_out = [x for x in exhibits if x.kind == "other" and not x.note and x.kind_source != "user"
+                and x.id not in with_events and not x.media_type.startswith(("image/", "application/pdf"))]
+    evidence = _evidence([x for x in exhibits if x not in left_out], events)
     numbers = {item.exhibit.id: item.label for item in evidence}
     facts = build_facts(events, case, numbers, redactor)
     quotes = citations.select(case.problem, spec.slug, signals)
@@ -543,7 +550,7 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
     }
     limits = [(name, len(measured[name]), limit) for name, limit in spec.length_limits.items()
               if name in measured and len(measured[name]) > limit]
-    return DraftContext(spec, values, missing, tone, blockers, dates, evidence, claims, quotes, redactor, limits)
+    return DraftContext(spec, values, missing, tone, blockers, dates, evidence, claims, quotes, redactor, limits, left_out)
 
 
 def _no_deadline(spec: ChannelSpec) -> str:

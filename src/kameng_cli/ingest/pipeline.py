@@ -112,6 +112,7 @@ class Prepared:
     version: str
     detected: str
     restores: Exhibit | None = None  # the exhibit whose damaged or lost copy this file puts back
+    annotates: Exhibit | None = None  # the exhibit this same file re-added with --note / --kind describes
 
 
 class Ingestor:
@@ -214,6 +215,12 @@ class Ingestor:
                                     "", "", "", restores=duplicate)
                 staged = None
                 return prepared
+            if duplicate and self._changes(duplicate):
+                # The same file again with --note / --kind: the user says what it shows; no new exhibit.
+                prepared = Prepared(item.display, staged, sha256, size, name, origin, ParseResult(kind="other"),
+                                    "", "", "", annotates=duplicate)
+                staged = None
+                return prepared
             if duplicate:
                 return FileOutcome(item.display, "skipped", exhibit=duplicate.id,
                                    reason=t("add.duplicate", id=duplicate.id, name=duplicate.name))
@@ -271,6 +278,12 @@ class Ingestor:
                     outcomes.append(FileOutcome(prepared.display, "restored", exhibit=duplicate.id,
                                                 reason=t("add.restored", id=duplicate.id, name=duplicate.name)))
                     continue
+                if duplicate and prepared.annotates is not None and self._changes(duplicate):
+                    prepared.staged.unlink(missing_ok=True)
+                    self.store.update_exhibit(duplicate.id, self._changes(duplicate))
+                    outcomes.append(FileOutcome(prepared.display, "updated", exhibit=duplicate.id,
+                                                reason=t("add.updated", id=duplicate.id, name=duplicate.name)))
+                    continue
                 if duplicate:
                     prepared.staged.unlink(missing_ok=True)
                     outcomes.append(FileOutcome(prepared.display, "skipped", exhibit=duplicate.id,
@@ -294,6 +307,15 @@ class Ingestor:
             if to_commit:
                 self.store.commit_exhibits(to_commit, self.fault)
         return outcomes
+
+    def _changes(self, exhibit: Exhibit) -> dict[str, Any]:
+        """What --note / --kind would change on an exhibit added before."""
+        changes: dict[str, Any] = {}
+        if self.options.note and self.options.note not in exhibit.note.split("\n"):
+            changes["note"] = "\n".join(part for part in (exhibit.note, self.options.note) if part)
+        if self.options.kind and (self.options.kind != exhibit.kind or exhibit.kind_source != "user"):
+            changes["kind"], changes["kind_source"] = self.options.kind, "user"
+        return changes
 
     def _stage(self, item: Input) -> tuple[Path, str, int, str, str, datetime | None]:
         """Copy into .kameng/staging while hashing (one read of the original), then re-hash the copy."""

@@ -158,6 +158,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add.status.ok": {"zh": "成功", "en": "OK"},
     "add.status.skipped": {"zh": "跳过", "en": "SKIPPED"},
     "add.status.restored": {"zh": "已恢复", "en": "RESTORED"},
+    "add.status.updated": {"zh": "已更新", "en": "UPDATED"},
+    "add.updated": {"zh": "与 {id}（{name}）相同：已按 --note / --kind 更新 {id} 的说明或类型，没有新增证据",
+                    "en": "same as {id} ({name}): its note or kind was updated from --note / --kind; no new exhibit"},
     "add.restored": {
         "zh": "与 {id}（{name}）添加时的内容完全相同：{id} 被改动或丢失的证据副本已用它恢复原样，编号不变",
         "en": "identical to {id} ({name}) as it was added: the changed or lost copy of {id} was restored from it; the number stays",
@@ -194,6 +197,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "add.progress": {"zh": "正在添加证据", "en": "Adding evidence"},
     "add.totals": {"zh": "成功 {ok}，跳过 {skipped}，失败 {error}", "en": "{ok} added, {skipped} skipped, {error} failed"},
     "add.totals_restored": {"zh": "，恢复 {count}", "en": ", {count} restored"},
+    "add.totals_updated": {"zh": "，更新说明 {count}", "en": ", {count} updated"},
     "format.unknown": {"zh": "没有名为 {name!r} 的格式；可用：{known}", "en": "no format named {name!r}; available: {known}"},
     "format.ambiguous": {
         "zh": "{file} 同时符合多种格式（{names}）；用 --format 指定其一，例如 --format {first}",

@@ -30,6 +30,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "kameng check 认为 {channel} 渠道还没准备好，文书可能被退回：",
         "en": "kameng check finds the {channel} channel not ready yet; the letter may be turned away:",
     },
+    "draft.left_out": {
+        "zh": "以下文件没有读出任何内容、也没有说明，未列入证据清单：{files}。如果确与案件有关，用 kameng add 文件 --note \"它证明什么\" "
+              "重新添加（或加 --kind 指定类型）。",
+        "en": "these files showed nothing kameng could read and carry no note, so they are not listed as evidence: {files}. If one "
+              "does belong to the case, add it with --note \"what it shows\" (or --kind).",
+    },
     "draft.check_unavailable": {"zh": "此版本没有 kameng check，未检查阻断问题", "en": "kameng check is not available in this build; blockers were not checked"},
     "draft.missing": {"zh": "文书中尚缺以下事实（已在文末列出，补齐后重新生成）：{items}",
                       "en": "The letter still lacks these facts (listed at its end; add them and draft again): {items}"},
