@@ -38,6 +38,20 @@ LAYOUTS: dict[str, tuple[str, int, list[str]]] = {
     "ticket_gbk.txt": ("ticket-transcript", 3, ["用户"]),
     "ticket_bracket_seconds.txt": ("ticket-bracket", 4, []),
     "pasted_mac_me.txt": ("wechat-mac-copy", 3, []),
+    # held-out fixes (test_chats_heldout_fixes.py)
+    "qq_mht_first_rows_wrong.mht": ("qq-mht", 8, []),
+    "qq_copy_window_gbk.txt": ("qq-copy", 6, ["青禾"]),
+    "qq_copy_msgmgr_bom.txt": ("qq-copy", 4, ["青禾"]),
+    "qq_copy_mobile.txt": ("qq-copy", 3, ["青禾"]),
+    "qq_copy_nt.txt": ("qq-copy", 3, ["青禾"]),
+    "weflow_weclone.csv": ("weflow-csv", 4, []),
+    "wechat_12425.csv": ("wechat-12425-csv", 4, []),
+    "weflow_transfers.txt": ("weflow-txt", 5, []),
+    "qianniu_recall_glued.txt": ("qianniu-copy", 4, ["tb_qinghe"]),
+    "qianniu_old_layout_gbk.txt": ("qianniu-copy", 4, ["tb_qinghe"]),
+    "qce_pasted_log.txt": ("qce-txt", 5, ["青禾"]),
+    "ticket_bracket_today.txt": ("ticket-bracket", 4, []),
+    "chatlog_forward.txt": ("chatlog-text", 3, []),
 }
 
 

@@ -46,6 +46,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "这份记录的时间没有年份（chatlog 按查询范围省略），已按{source}补为 {year} 年，相关时间均已标注。",
         "en": "The times in this log have no year (chatlog omits it); {year} was assumed from {source}, and every such time is flagged.",
     },
+    "chats.mht_colours_all_me": {
+        "zh": "这份 mht 的颜色把每个发言人都标成了你（QQ 有时会把每段第一条消息的颜色标错），已不按颜色、改按名字判断哪方是你。",
+        "en": "The colours in this mht mark every speaker as you (QQ may colour the first message of a section wrongly); names, not colours, decide which side is you.",
+    },
+    "chats.mht_colours_disagree": {
+        "zh": "这份 mht 的颜色与 case.toml 的 my_names 不一致（QQ 有时会把每段第一条消息的颜色标错），已按 my_names 判断哪方是你。",
+        "en": "The colours in this mht disagree with my_names in case.toml (QQ may colour the first message of a section wrongly); my_names decides which side is you.",
+    },
+    "chats.mht_colours_tied": {
+        "zh": "这份 mht 里有发言人的消息颜色一半像你、一半像对方，无法按颜色判断，已改按名字判断哪方是你。",
+        "en": "In this mht a speaker's messages are coloured half as you and half as the other side; names, not colours, decide which side is you.",
+    },
+    "chats.copy_date_assumed": {
+        "zh": "这份复制的聊天记录只有时间，没有日期或年份，已按{source}补为 {year} 年的日期，相关时间均已标注。",
+        "en": "This copied chat has times without a date or year; the date was assumed from {source} ({year}), and every such time is flagged.",
+    },
     "chats.anchor.order": {"zh": "订单付款时间", "en": "the order's payment time"},
     "chats.anchor.file": {"zh": "文件修改时间", "en": "the file's modification time"},
     "chats.anchor.today": {"zh": "今天的日期", "en": "today's date"},

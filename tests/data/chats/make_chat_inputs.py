@@ -288,3 +288,120 @@ write("pasted_mac_me.txt", "\n".join([
     "我 2025/3/3 10:00", "付了款没发货", "",
     "蓝莓小铺 2025/3/3 10:02", "亲，3个工作日内发货", "",
     "我 2025/3/10 10:00", "一周了", ""]))
+
+
+# --- held-out fixes (tests/chats/test_chats_heldout_fixes.py) ---------------------------------------
+
+# 23. QQ mht in which the first row of EACH date section has the wrong colour, for both sides (spec
+#     §2.2): my row blue in section 1, the shop's row green in section 2. Majority per sender decides.
+write("qq_mht_first_rows_wrong.mht", mht([
+    DATE.format("2024-06-01"),
+    mht_row("#006EFE", "青禾", "20:00:00", MHT_FONT + "在吗，点卡没到</font>"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "20:01:10", MHT_FONT + "亲，已经帮您提交工单了，请耐心等待</font>"),
+    mht_row("#42B475", "青禾", "20:02:00", MHT_FONT + "多久？</font>"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "20:03:00", MHT_FONT + "1-3个工作日内给您答复</font>"),
+    mht_row("#42B475", "青禾", "20:05:00", MHT_FONT + "太慢了</font>"),
+    DATE.format("2024-06-02"),
+    mht_row("#42B475", "星河&nbsp;卡盟", "09:00:00", MHT_FONT + "是我们出库的问题，非常抱歉</font>"),
+    mht_row("#42B475", "青禾", "09:01:00", MHT_FONT + "那退款</font>"),
+    mht_row("#006EFE", "星河&nbsp;卡盟", "09:02:00", MHT_FONT + "虚拟商品一经售出不支持退款哦</font>"),
+]), bom=True, newline="\r\n")
+
+# 24. QQ classic chat-window copy (spec §2.3): time only, 12 h, 【头衔】, grey recall and 共同好友
+#     lines between messages, no empty lines; re-saved by Notepad as GBK with CRLF.
+write("qq_copy_window_gbk.txt", "\n".join([
+    "【客服】星河 卡盟 11:58:54 PM", "亲，这边收到了，马上给您补发",
+    "青禾 11:59:30 PM", "好的，我等着",
+    "星河 卡盟撤回了一条消息",
+    "青禾 12:30:00 AM", "半小时了还是没到账", "你看我上一句",
+    "你和星河 卡盟有3个共同好友，点击添加好友。",
+    "【客服】星河 卡盟 12:31:15 AM", "已经反馈给技术了", ""]), encoding="gb18030", newline="\r\n")
+
+# 25. QQ message-manager copy: `name(QQ号) time` (en-US and 24 h), `name<mail>`, no empty lines; BOM.
+write("qq_copy_msgmgr_bom.txt", "\n".join([
+    "星河卡盟(88888) 3:13:28 AM", "亲，已经在催上游了",
+    "青禾(10001) 3:14:30 AM", "都三个小时了，给个准话",
+    "客服二号<kf2@qq.com> 3:15:02 AM", "今晚之前一定处理好",
+    "青禾(10001) 13:20:00", "还没好", ""]), bom=True)
+
+# 26. Mobile QQ copy: day lines, two spaces before the time, a blank after every header (trailing).
+write("qq_copy_mobile.txt", "\n".join([
+    "— —  2024-5-1  — —", "星河卡盟小雅  23:50:12 ", "亲，单子已经提交了，明天给你补发",
+    "青禾  23:51:40 ", "好的，明天几点",
+    "— —  2024-5-2  — —", "青禾  10:00:00 ", "还没到"]))
+
+# 27. QQ NT copy: `name: MM-DD time`, a level badge, across New Year (year from the order).
+write("qq_copy_nt.txt", "\n".join([
+    "星河卡盟-小雅: 12-31 18:05:27", "亲 这边看到您的订单了 一小时内给您补发",
+    "【LV2 群友】青禾: 12-31 18:06:01", "好的谢谢",
+    "青禾: 01-01 09:20:00", "一晚上了还没有", ""]))
+
+# 28. WeFlow WeClone CSV (spec §3.5): BOM, CRLF, English type names, ISO times.
+write("weflow_weclone.csv", csv_text([
+    ["id", "MsgSvrID", "type_name", "is_sender", "talker", "msg", "src", "CreateTime"],
+    ["1", "7400000000000000000", "text", "1", "wxid_me", "你好，充值一直显示处理中", "", "2024-10-03T09:00:00"],
+    ["2", "7400000000000000001", "text", "0", "wxid_shop", "亲亲，1-3个工作日内给您答复", "", "2024-10-03T09:02:07"],
+    ["3", "7400000000000000002", "image", "1", "wxid_me", "[图片]", "FileStorage/Image/a.dat", "2024-10-03T09:03:14"],
+    ["4", "7400000000000000003", "system", "0", "", "你撤回了一条消息", "", "2024-10-03T09:04:21"],
+]), bom=True)
+
+# 29. 12425/wechat-exporter CSV (spec §3.7): no BOM, the contact's columns on my rows too.
+write("wechat_12425.csv", csv_text([
+    ["时刻", "消息类型", "消息方向", "ID", "微信号", "昵称", "备注名", "内容"],
+    ["2024-11-20 09:00:00", "文本", "发送", "abc", "youka_shop", "游卡小铺", "游卡小铺-晓晓", "你好，充值一直显示处理中"],
+    ["2024-11-20 09:02:07", "文本", "接收", "abc", "youka_shop", "游卡小铺", "游卡小铺-晓晓", "是我们出库的问题，非常抱歉"],
+    ["2024-11-20 09:03:14", "图片", "发送", "abc", "youka_shop", "游卡小铺", "游卡小铺-晓晓", "[图片]"],
+    ["2024-11-20 09:04:00", "系统消息", "接收", "abc", "youka_shop", "游卡小铺", "游卡小铺-晓晓", "\"游卡小铺-晓晓\" 撤回了一条消息"],
+]).replace("\r\n", "\n"))
+
+# 30. WeFlow TXT transfers (spec §3.5 `<prefix>￥100.00 memo` + who→whom): mine, one without a
+#     currency sign, the shop's receipt of mine, and the shop's refund to me.
+write("weflow_transfers.txt", "\n\n".join([
+    "2024-10-02 21:00:03 '我'\n你好，点卡还没到",
+    "2024-10-02 21:00:23 '我'\n[转账]￥100.00 点卡X1 我→云游卡铺",
+    "2024-10-02 21:01:00 '云游卡铺'\n[转账收款]￥100.00",
+    "2024-10-02 21:02:00 '我'\n[转账] 20.00元",
+    "2024-10-03 10:00:00 '云游卡铺'\n[转账]￥50.00 部分退款 云游卡铺→我",
+]) + "\n\n")
+
+# 31. 千牛 copy, CRLF: a recall line right under a message's text (no empty line, no status line).
+write("qianniu_recall_glued.txt", "\n".join([
+    "tb_qinghe 2024-5-1 9:05:00", "老板，点卡没到", "已读",
+    "星河数码旗舰店:小美 2024-5-1 9:07:07", "亲，马上给您补发", "未读",
+    "tb_qinghe 2024-5-1 9:40:49", "我要申请平台介入",
+    "星河数码旗舰店:小美 撤回了一条消息", ""]), newline="\r\n")
+
+# 32. 千牛 older layout (name on one line, time on the next), GBK re-save, with a status line.
+write("qianniu_old_layout_gbk.txt", "\n".join([
+    "tb_qinghe", "2024-5-1 9:00:00", "老板，昨天拍的点卡到现在都没发", "已读",
+    "星河数码旗舰店:阿杰", "2024-5-1 9:01:07", "在的，稍等我看看",
+    "星河数码旗舰店:阿杰", "2024-5-1 9:03:14", "晚上八点前肯定给你发过去",
+    "tb_qinghe", "2024-5-1 20:20:21", "八点都过了，人呢？", ""]), encoding="gb18030")
+
+# 33. QCE V5 private chat whose content pastes an old log (`客服:` / `时间:` lines, no empty lines
+#     between them), with QCE's placeholders [图片消息] / [系统消息] / [表情消息].
+write("qce_pasted_log.txt", "\n".join([
+    "[QQChatExporter V5 / https://github.com/shuakami/qq-chat-exporter]", "[本软件是免费的开源项目~]", "",
+    "===============================================", "           QQ聊天记录导出文件", "===============================================", "",
+    "聊天名称: 星河卡盟", "聊天类型: 私聊", "导出时间: 2025-01-10 08:30:00", "消息总数: 5",
+    "时间范围: 2025-01-06 20:00:11 - 2025-01-09 20:00:00", "", "",
+    "青禾:", "时间: 2025-01-06 20:00:11", "内容: 我贴一下之前的对话：", "客服:", "时间: 2025-01-05 10:00:00", "说好5分钟到账", "", "",
+    "青禾:", "时间: 2025-01-06 20:01:00", "内容: [图片消息]", "资源: 1 个文件", "  - image: a.jpg", "", "",
+    "星河卡盟:", "时间: 2025-01-06 20:02:00", "内容: [表情消息]", "", "",
+    "系统消息:", "时间: 2025-01-06 20:03:00", "内容: [系统消息]", "", "",
+    "星河卡盟:", "时间: 2025-01-09 20:00:00", "内容: 已经反馈给上游了", "", "",
+    "===============================================", "              导出完成", "===============================================",
+    "总计导出 5 条消息", "导出时间: 2025-01-10 08:30:00"]))
+
+# 34. Web-widget copy (spec §4) with today's messages as `[HH:MM]` only, after a dated one; BOM.
+write("ticket_bracket_today.txt", "\n".join([
+    "[2024/4/30 22:00] 我：昨晚下的单，订单X1",
+    "[10:00] 我：你好，订单X1没发货",
+    "[10:02] 客服小美：您好，这边核实一下", "请提供一下付款截图",
+    "[10:05] 我：[图片]", ""]), bom=True)
+
+# 35. chatlog text with a merged forward (`[合并转发|title]` + indented lines; spec §3.3, §3.9).
+write("chatlog_forward.txt", "\n".join([
+    "青禾(我) 2024-12-31 23:00:00", "点卡没到", "",
+    "蓝鲸数卡-客服(wxid_bluewhale_cs01) 2024-12-31 23:03:34", "[合并转发|发货记录]", "  蓝鲸数卡-客服 12-30 10:00:00",
+    "  卡密已发送，保证5分钟到账", "", "青禾(我) 2025-01-01 09:20:21", "没收到", ""]))

@@ -4,6 +4,7 @@ text layouts is decided in one place (`layouts.classify`) so overlapping layouts
 SOURCES: list[str] = [
     "kameng_cli.ingest.chats.qq_txt:SOURCE",
     "kameng_cli.ingest.chats.qq_mht:SOURCE",
+    "kameng_cli.ingest.chats.qq_copy:SOURCE",
     "kameng_cli.ingest.chats.qce_txt:SOURCE",
     "kameng_cli.ingest.chats.memotrace_v1_txt:SOURCE",
     "kameng_cli.ingest.chats.memotrace_v1_csv:SOURCE",
@@ -14,6 +15,8 @@ SOURCES: list[str] = [
     "kameng_cli.ingest.chats.chatlog_text:SOURCE",
     "kameng_cli.ingest.chats.chatlog_csv:SOURCE",
     "kameng_cli.ingest.chats.pywxdump_csv:SOURCE",
+    "kameng_cli.ingest.chats.weflow_csv:SOURCE",
+    "kameng_cli.ingest.chats.wechat_12425_csv:SOURCE",
     "kameng_cli.ingest.chats.weflow_txt:SOURCE",
     "kameng_cli.ingest.chats.wechatexporter_txt:SOURCE",
     "kameng_cli.ingest.chats.wechat_mac_copy:SOURCE",

@@ -172,7 +172,7 @@ _FULL_TIME = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), kind, media)
     for pattern, kind, media in (
-        (r"^(?:\[图片\]|【图片】|图片|!\[图片\]\([^)]*\)|Image|<IMG [^>]*>)\s*\d*$", "image", "image"),
+        (r"^(?:\[图片\]|【图片】|图片|!\[图片\]\([^)]*\)|Image|<IMG [^>]*>|\[图片消息\])\s*\d*$", "image", "image"),
         (r"^(?:\[表情\]|\[表情包\]|【表情包】.*|\[动画表情\]|!\[动画表情\]\([^)]*\)|表情|\[表情消息\])$", "other", "sticker"),
         (r"^(?:\[语音(?: [^\]]*)?\]|【语音】.*|\[语音\]\([^)]*\)|语音时长[:：].*|Voice|\[其他消息\])$", "voice", "voice"),
         (r"^(?:\[视频\]\S*|【视频】|!\[视频\]\([^)]*\)|视频|VIDEO FILE)$", "video", "video"),
@@ -182,17 +182,23 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^(?:\[红包\].*|【红包】.*)$", "other", "red-packet"),
         (r"^(?:\[链接\].*|\[链接\|[^\]]*\]\([^)]*\)|【分享链接】[\s\S]*)$", "other", "link"),
         (r"^(?:\[名片\].*|\[个人名片\].*)$", "other", "card"),
-        (r"^(?:\[图片消息\]|\[系统消息\]|\[无文本内容\])$", "other", "placeholder"),
+        # A merged forward (合并转发): the buyer chose which messages went in — selective by construction.
+        (r"^(?:【合并转发的聊天记录】.*|\[合并转发(?:\|[^\]]*)?\].*|\[(?:转发的)?聊天记录\].*)$", "other", "merged-forward"),
+        (r"^\[系统消息\]$", "system", "system"),  # QCE
+        (r"^\[无文本内容\]$", "other", "placeholder"),
     )
 )
 # Transfers are evidence of payment: keep them typed, with the amount (spec §5).
 _TRANSFER = re.compile(
     r"^(?:【(?:发起转账|已收款|已退还|非实时转账收款|发起非实时转账)】\s*:?\s*[￥¥]?\s*(?P<a1>\d+(?:\.\d+)?)"
+    r"|\[(?:微信)?转账(?P<kind>[^\]|]{0,6})\]\s*[￥¥]?\s*(?P<a6>\d+(?:\.\d+)?)"  # WeFlow `[转账]￥100.00 memo 我→X`
     r"|\[转账(?:\|[^\]]*?)?\s*[￥¥]?(?P<a2>\d+(?:\.\d+)?)?\]"
     r"|转账[：:]\s*[￥¥]?\s*(?P<a3>\d+(?:\.\d+)?)"
     r"|微信转账\s*[￥¥]?\s*(?P<a4>\d+(?:\.\d+)?)?"
     r"|\[转账\][^\d]*(?P<a5>\d+(?:\.\d+)?)?)"
 )
+# WeFlow ends a transfer with who paid whom: `我→云游卡铺`, `云游卡铺→我`.
+_TRANSFER_PARTIES = re.compile(r"(?:^|\s)(?P<payer>[^\s→]{1,40})\s*(?:→|->)\s*(?P<payee>[^\s→]{1,40})\s*$")
 _TRANSFER_STATE = re.compile(r"【(已收款|已退还|发起转账|非实时转账收款|发起非实时转账)】|(已收款|已退还|退还|发送|接收)")
 _RECALL = re.compile(r"^(?:\"?(?P<who>[^\"\n]*?)\"?\s*撤回了一条消息|(?P<you>你)撤回了一条消息)(?:\s*重新编辑)?\s*$")
 
@@ -204,6 +210,8 @@ class Typed:
     amount: Decimal | None = None
     transfer_state: str = ""
     recalled_by: str = ""
+    payer: str = ""  # a transfer that names who paid whom (WeFlow)
+    payee: str = ""
 
 
 RECALL_WORDS = "撤回了一条消息"  # in every exporter's recall line
@@ -224,10 +232,16 @@ def detect_type(text: str) -> Typed:
         return Typed("recall", recalled_by=(recall.group("who") or recall.group("you") or "").strip())
     transfer = _TRANSFER.match(body)
     if transfer:
-        amount_text = next((g for g in transfer.group("a1", "a2", "a3", "a4", "a5") if g), None)
-        state = _TRANSFER_STATE.search(body)
+        amount_text = next((g for g in transfer.group("a1", "a6", "a2", "a3", "a4", "a5") if g), None)
+        kind = transfer.group("kind") or ""
+        if "收款" in kind or "退" in kind:  # WeFlow `[转账收款]`, `[转账退还]`
+            state_text = "已收款" if "收款" in kind else "已退还"
+        else:
+            state = _TRANSFER_STATE.search(body)
+            state_text = (state.group(1) or state.group(2)) if state else ""
+        parties = _TRANSFER_PARTIES.search(body.split("\n", 1)[0])
         return Typed("transfer", "transfer", Decimal(amount_text).quantize(Decimal("0.01")) if amount_text else None,
-                     (state.group(1) or state.group(2)) if state else "")
+                     state_text, payer=parties.group("payer") if parties else "", payee=parties.group("payee") if parties else "")
     first_line = body.split("\n", 1)[0].strip()
     for pattern, kind, media in _PLACEHOLDERS:
         if pattern.match(first_line if kind != "other" or media not in ("call", "link") else body):

@@ -25,12 +25,24 @@ CHATLOG_HEADER = re.compile(
 )
 NAME_FULL_TIME = re.compile(r"^(?P<name>.*?\S) ?(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}) (?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})$")
 MAC_HEADER = re.compile(r"^(?P<name>.+?) (?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2}) (?P<h>\d{1,2}):(?P<mi>\d{2})$")
+# The date is left out for today's messages (`[10:00] 我：…`, spec §4).
 BRACKET_LINE = re.compile(
-    r"^\[(?P<y>\d{4})[/-](?P<mo>\d{1,2})[/-](?P<d>\d{1,2}) (?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\] ?"
+    r"^\[(?:(?P<y>\d{4})[/-](?P<mo>\d{1,2})[/-](?P<d>\d{1,2}) )?(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\] ?"
     r"(?P<name>[^：:\n]{1,40}?)[：:](?P<text>.*)$"
 )
 WINDOWS_HEADER = re.compile(r"^(?P<name>[^\s:：][^:：]{0,40})[:：]$")
 IOS_LINE = re.compile(r"^(?P<name>.+?) \((?P<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\):(?P<text>.*)$")
+# QQ copy-paste (spec §2.3): `【头衔】name 9:59:54 PM`, `name(QQ号) 3:13:28 AM`, `name<mail> …`,
+# `name  23:50:12` (mobile: two spaces), `name: 05-01 18:05:27` (NT), `name 2/14/2020 9:16:13 PM`
+# (side window), `name(QQ号) 2022/03/21 19:05:05`. Always with seconds, which tells it from a Mac copy.
+QQ_COPY_HEADER = re.compile(
+    r"^(?P<name>\S(?:.{0,60}?\S)?)(?P<colon>[:：])?(?: {1,2}|\t)"
+    r"(?:(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}/\d{1,2}/\d{1,2}|\d{1,2}-\d{1,2}) )?"
+    r"(?P<period>上午|下午)?(?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})(?: (?P<ampm>[AP]M))?$"
+)
+QQ_COPY_DAY = re.compile(r"^[—-]\s*[—-]?\s+(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})\s+[—-]\s*[—-]?$")  # mobile QQ
+# 千牛's older layout: the name on one line, `YYYY-M-D H:MM:SS` alone on the next (spec §4).
+TIME_ALONE = re.compile(r"^(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}) (?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})$")
 AI_TXT_DAY = re.compile(r"^\*{5,}\d{4}-\d{2}-\d{2}\*{5,}$")
 QIANNIU_STATUS = frozenset({"已读", "未读", "发送中"})
 
@@ -39,6 +51,8 @@ CSV_SIGNATURES = (
     ("消息ID,类型,发送人,时间,内容,备注,昵称,更多信息", "memotrace-v2-csv"),
     ("Time,SenderName,Sender,TalkerName,Talker,Content", "chatlog-csv"),
     ("id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime", "pywxdump-csv"),
+    ("id,MsgSvrID,type_name,is_sender,talker,msg,src,CreateTime", "weflow-csv"),
+    ("时刻,消息类型,消息方向", "wechat-12425-csv"),
 )
 
 
@@ -68,6 +82,8 @@ def classify_text(text: str) -> str | None:
         return _time_first_flavour(lines)
     if layout == "name-full-time":
         return "qianniu-copy" if _qianniu(lines) else "ticket-transcript"
+    if layout == "qianniu-old":
+        return "qianniu-copy"
     return layout
 
 
@@ -116,17 +132,25 @@ def _header_layout(line: str, blank_before: bool) -> str | None:
             return None
         if WEFLOW_HEADER.match(line):
             return "weflow-txt"
+        if not blank_before and TIME_ALONE.match(line):
+            # A time alone right under a line: 千牛's older layout (name above it). MemoTrace v2's
+            # time-only system titles stand after an empty line.
+            return "qianniu-old"
         if QQ_HEADER.match(line) or TIME_FIRST.match(line):
             return "time-first"
         return None
     if line in QIANNIU_STATUS:
         return None
-    if CHATLOG_HEADER.match(line):
-        return "chatlog-text"
+    chatlog = CHATLOG_HEADER.match(line)
+    if chatlog:
+        # chatlog puts a wxid in the brackets; a QQ number there is a QQ message-manager copy.
+        return "qq-copy" if (chatlog.group("id") or "").isdigit() else "chatlog-text"
     if NAME_FULL_TIME.match(line):
         return "name-full-time"
     if MAC_HEADER.match(line):
         return "wechat-mac-copy"
+    if QQ_COPY_HEADER.match(line) or QQ_COPY_DAY.match(line):
+        return "qq-copy"
     if blank_before and WINDOWS_HEADER.match(line):
         return "wechat-windows-copy"
     return None

@@ -1,6 +1,7 @@
 """QQ NT via shuakami/qq-chat-exporter V5 TXT (text_exporter.rs, chat-exports.md §2.4): a banner, a header
 with 消息总数/时间范围, records `sender:` / `时间: …` / `内容: …` (+ 资源/提及/回复 lines) separated by two
-empty lines, and a footer `总计导出 N 条消息`. Header and footer counts are checked against the records."""
+empty lines (a `name:` / `时间:` pair inside a content is not a record), and a footer `总计导出 N 条消息`.
+Header and footer counts are checked against the records."""
 
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ class QceTxtSource(ChatSource):
         header: dict[str, str] = {}
         footer_count: int | None = None
         messages: list[ChatMessage] = []
+        starts = _record_starts(lines)
         index = 0
         while index < len(lines):
             line = lines[index]
-            following = lines[index + 1] if index + 1 < len(lines) else ""
-            if line.endswith(":") and following.startswith("时间: ") and not line.startswith(("时间", "内容")):
-                message, index = _record(lines, index)
+            if index in starts:
+                message, index = _record(lines, index, starts)
                 messages.append(message)
                 continue
             if not messages and ": " in line and line.split(": ", 1)[0] in ("聊天名称", "聊天类型", "导出时间", "消息总数", "时间范围"):
@@ -52,7 +53,26 @@ class QceTxtSource(ChatSource):
         return log
 
 
-def _record(lines: list[str], index: int) -> tuple[ChatMessage, int]:
+def _record_starts(lines: list[str]) -> set[int]:
+    """The lines where a record starts: `sender:` then `时间: …`, after the empty lines that separate
+    records. QCE writes two; content may hold a pasted log with its own `name:` / `时间:` lines, which
+    must not split the record, so when most records are preceded by two empty lines, two are required
+    (one when an editor squeezed them to one)."""
+    candidates = [index for index, line in enumerate(lines[:-1])
+                  if line.endswith(":") and lines[index + 1].startswith("时间: ") and not line.startswith(("时间", "内容"))]
+
+    def blanks_before(index: int) -> int:
+        found = 0
+        while index - found - 1 >= 0 and not lines[index - found - 1].strip():
+            found += 1
+        return found
+
+    before = {index: blanks_before(index) for index in candidates}
+    needed = 2 if sum(1 for n in before.values() if n >= 2) * 2 >= len(before) else 1
+    return {index for index, n in before.items() if n >= needed or index == 0}
+
+
+def _record(lines: list[str], index: int, starts: set[int]) -> tuple[ChatMessage, int]:
     sender = lines[index][:-1].strip()
     extra: dict[str, str] = {}
     title = _TITLE.match(sender)
@@ -63,10 +83,9 @@ def _record(lines: list[str], index: int) -> tuple[ChatMessage, int]:
     index += 2
     body: list[str] = []
     while index < len(lines):
-        line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if (line.endswith(":") and following.startswith("时间: ")) or line.startswith("=" * 20):
+        if index in starts or lines[index].startswith("=" * 20):
             break
+        line = lines[index]
         body.append(line)
         index += 1
     text_lines: list[str] = []

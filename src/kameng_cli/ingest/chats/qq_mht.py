@@ -1,7 +1,8 @@
 """QQ classic 消息管理器 → 导出 → .mht (chat-exports.md §2.2): a MIME web archive whose HTML part is a
 table; `日期: YYYY-MM-DD` rows set the day, each message row carries the sender, `H:mm:ss` (maybe with
 上午/下午) and the content. Colour #42B475 marks my own messages, #006EFE the other side's — but the
-first message of a section can have the wrong colour (lqzhgood's config), so names confirm it."""
+first message of a section can have the wrong colour (lqzhgood's config): colours are voted per
+sender, and the user's own name (case.toml's my_names) wins over them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import re
 from pathlib import Path
 
 from ...bulk import without_gc
+from ...i18n import t
 from ..base import ParseContext, ParseResult
 from .common import NO_TZ, ChatLog, ChatMessage, chat_note, hour_12, local_time, read_chat_text
-from .result import build_result
+from .result import build_result, named_as_me
 from .source import ChatSource
 
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S | re.I)
@@ -47,12 +49,15 @@ class QQMhtSource(ChatSource):
         line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         messages: list[ChatMessage] = []
         day: tuple[int, int, int] | None = None
-        colours: dict[str, set[str]] = {}
+        votes: dict[str, list[int]] = {}  # sender → [green rows, other rows], section-first rows left out
+        first_votes: dict[str, list[int]] = {}  # the same for the first row of each date section
+        section_first = True
         for row in _ROW.finditer(text):
             content = row.group(1)
             date = _DATE.search(content)
             if date:
                 day = (int(date.group(1)), int(date.group(2)), int(date.group(3)))
+                section_first = True
                 continue
             match = _MESSAGE.search(content)
             if not match or day is None:
@@ -68,22 +73,53 @@ class QQMhtSource(ChatSource):
                     message.extra["images_missing"] = missing
             if sender.startswith("系统消息"):
                 message.system = True
-            colours.setdefault(sender, set()).add(match.group("colour").upper())
+            else:
+                tally = (first_votes if section_first else votes).setdefault(sender, [0, 0])
+                tally[0 if match.group("colour").upper() == SELF_COLOUR else 1] += 1
+            section_first = False
             messages.append(message)
-        # A sender's colour decides, by majority over all their messages (one section's first row may lie).
-        mine = {s for s, c in colours.items() if SELF_COLOUR in c and len(c) == 1}
-        if not mine:
-            mine = {s for s, c in colours.items() if SELF_COLOUR in c}
-        for message in messages:
-            if not message.system:
-                message.is_me = message.sender in mine
         title = _TITLE.search(text)
         group = _GROUP.search(text)
         log = ChatLog(self.name, self.platform, messages, title=html.unescape(title.group(1)).strip() if title else "",
                       group=bool(group and "群" in group.group(1)))
+        mine, doubt = _colour_roles(votes, first_votes, ctx)
+        if mine is not None:
+            for message in messages:
+                if not message.system:
+                    message.is_me = message.sender in mine
+        else:  # names decide (result.assign_roles): case.toml's my_names, the question, the guess
+            log.facts["colours_ignored"] = doubt
+            log.messages_out.append(t(f"chats.mht_colours_{doubt}"))
         if "</html>" not in text.lower() or (boundary and f"--{boundary.group(1)}--" not in text):
             log.notes.append(chat_note("chat-truncated", "warning", reason="mht"))
         return log
+
+
+def _colour_roles(votes: dict[str, list[int]], first_votes: dict[str, list[int]],
+                  ctx: ParseContext) -> tuple[set[str] | None, str]:
+    """Who is me by colour, or (None, why) when the colours cannot be trusted.
+
+    Each sender's colour is decided by majority over their rows; the first row of a date section is
+    the one QQ may colour wrongly (lqzhgood's config), so it counts only for a sender who has no other
+    row, or to break a tie. The colours are dropped — and names decide — when a sender stays tied,
+    when they make every speaker me (a two-sided chat is not a monologue), or when case.toml's
+    my_names names a sender the colours call the other side: the user's own name wins over a colour."""
+    senders = list(dict.fromkeys([*votes, *first_votes]))
+    mine: set[str] = set()
+    for sender in senders:
+        green, other = votes.get(sender, [0, 0])
+        if green == other:
+            first_green, first_other = first_votes.get(sender, [0, 0])
+            green, other = green + first_green, other + first_other
+        if green == other:
+            return None, "tied"
+        if green > other:
+            mine.add(sender)
+    if len(senders) > 1 and mine == set(senders):
+        return None, "all_me"
+    if named_as_me(senders, ctx) - mine:
+        return None, "disagree"
+    return mine, ""
 
 
 def _line_of(starts: list[int], offset: int) -> int:

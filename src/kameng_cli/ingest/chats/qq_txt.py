@@ -48,6 +48,8 @@ class QQTxtSource(ChatSource):
         columns = ChatColumns([], [], [], [], [])
         titles: list[str] = []
         title, group_name, skip_block = "", "", False
+        # A file holding several conversations names each message's, from the first block on.
+        several = len({parts[7 + 8 * index].strip() for index in block_lines if labels[index] == "消息对象:"}) > 1
         # Lines: a block line and its text take 1 + its line feeds; a header, the empty line above
         # it and its body take 2 + the body's line feeds. A message's line is the header's.
         steps = list(map(add, map(str.count, parts[8::8], repeat("\n")), repeat(2)))
@@ -57,7 +59,7 @@ class QQTxtSource(ChatSource):
         start = 0
         for stop in [*block_lines, len(labels)]:
             if start < stop and not skip_block:
-                self._read_messages(parts, start, stop, line_before, columns, title if len(titles) > 1 else None)
+                self._read_messages(parts, start, stop, line_before, columns, title if several else None)
             if stop < len(labels):
                 label, value = labels[stop], parts[7 + 8 * stop].strip()
                 if label == "消息分组:":

@@ -10,6 +10,7 @@ system lines, transfers) go through Python one by one. A source may hand over co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import compress, count, repeat
@@ -58,13 +59,12 @@ def assign_roles(columns: ChatColumns, ctx: ParseContext) -> Roles:
     senders = dict.fromkeys(filter(None, speaking))  # in order of first appearance
     if columns.is_me is not None:
         return Roles(set(compress(senders_column, columns.is_me)), "flag", 1.0)
-    my_names = {n.strip() for n in (ctx.case.my_names if ctx.case else []) if n.strip()} | SELF_WORDS
     first_ids: dict[str, str] = {}
     if columns.sender_ids is not None:
         for sender, sender_id in zip(reversed(senders_column), reversed(columns.sender_ids), strict=True):
             if sender_id:
                 first_ids[sender] = sender_id  # read backwards: the first id of each sender stays
-    mine = {s for s in senders if s in my_names or bare_name(s) in my_names or first_ids.get(s) in my_names}
+    mine = named_as_me(senders, ctx, first_ids)
     if mine:
         return Roles(mine, "case", 1.0)
     if not senders:
@@ -84,6 +84,14 @@ def assign_roles(columns: ChatColumns, ctx: ParseContext) -> Roles:
         return Roles({others[0]}, "guessed", 0.7)
     # Nothing to go on: the buyer usually opens the conversation.
     return Roles({next(iter(senders))}, "guessed", 0.5)
+
+
+def named_as_me(senders: Iterable[str], ctx: ParseContext, ids: dict[str, str] | None = None) -> set[str]:
+    """The senders that case.toml's my_names (or a word such as 我) names: matched against the display
+    name, the bare name without `【头衔】` and `(QQ号)`, and the sender's QQ number / wxid."""
+    my_names = {n.strip() for n in (ctx.case.my_names if ctx.case else []) if n.strip()} | SELF_WORDS
+    ids = ids or {}
+    return {s for s in senders if s in my_names or bare_name(s) in my_names or ids.get(s) in my_names}
 
 
 def _role_column(columns: ChatColumns, me: set[str]) -> list[str]:
@@ -255,6 +263,9 @@ def _transfers(events: list[Event], typed_at: dict[int, Typed], log: ChatLog) ->
             continue
         receipt = typed.transfer_state in _RECEIPTS
         payer = ("counterparty" if message.actor == "me" else "me") if receipt else message.actor
+        named = _named_payer(typed, events)
+        if named:  # the log says who paid whom (WeFlow `我→云游卡铺`): that decides over the sender
+            payer, receipt = named, named != message.actor
         if receipt and (payer, message.amount) in sent:
             continue  # the receipt of a transfer already counted
         sent.append((payer, message.amount))
@@ -268,6 +279,21 @@ def _transfers(events: list[Event], typed_at: dict[int, Typed], log: ChatLog) ->
                            None, None, message.locator, round(0.9 * message.confidence, 3), message.source,
                            message.time_flags, data))
     return found
+
+
+def _named_payer(typed: Typed, events: list[Event]) -> str:
+    """me / counterparty as the transfer's own `payer→payee` says, or "" when it does not say."""
+    if not typed.payer:
+        return ""
+    if typed.payer in SELF_WORDS:
+        return "me"
+    if typed.payee in SELF_WORDS:
+        return "counterparty"
+    for event in events:
+        sender = event.data.get("sender")
+        if event.actor in ("me", "counterparty") and sender and typed.payer in (sender, bare_name(sender)):
+            return event.actor
+    return ""
 
 
 def _spoken(role_column: list[str], texts: list[str], typed_at: dict[int, Typed]) -> dict[str, tuple[list[int], list[str]]]:
