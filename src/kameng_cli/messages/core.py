@@ -48,7 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "未知的问题类型 {value!r}；可选：not-delivered, card-invalid, not-as-described, delayed, merchant-vanished, after-sales-refused, account-stolen, privacy-leak, illegal-goods",
         "en": "unknown problem type {value!r}; one of: not-delivered, card-invalid, not-as-described, delayed, merchant-vanished, after-sales-refused, account-stolen, privacy-leak, illegal-goods",
     },
-    "case.claim.unknown": {"zh": "诉求只能是 refund、redeliver、compensation", "en": "claims are refund, redeliver or compensation"},
+    "case.claim.unknown": {"zh": "诉求只能是 refund、redeliver、compensation、interest", "en": "claims are refund, redeliver, compensation or interest"},
     "type.string": {"zh": "文字（用英文双引号括起来）", "en": "text (in double quotes)"},
     "type.bool": {"zh": "true 或 false", "en": "true or false"},
     "type.list": {"zh": "列表，例如 [\"refund\"]", "en": "a list, e.g. [\"refund\"]"},
