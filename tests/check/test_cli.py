@@ -134,3 +134,22 @@ def test_check_store_is_run_check_over_the_case_folder(warnings_only: Path) -> N
     direct = run_check(store.case, store.exhibits(), store.events(), store.notes(), store.warnings(), date(2024, 6, 1))
     assert report.to_json() == direct.to_json()
     assert report.link("not-delivered").events == ["M0001"]  # type: ignore[union-attr]
+
+
+def test_a_changed_or_lost_copy_blocks_check_and_drafts_until_restored(warnings_only: Path, tmp_path: Path) -> None:
+    import os
+
+    case_dir = warnings_only
+    assert run("-C", str(case_dir), "check", "--today", "2024-06-01").exit_code == 0
+    copy = case_dir / "evidence" / "E01_pay.jpg"
+    os.chmod(copy, 0o644)
+    copy.write_bytes(copy.read_bytes() + b"edited")
+    (case_dir / "evidence" / "E02_order.jpg").unlink()
+    doc = run_json("-C", str(case_dir), "check", "--today", "2024-06-01")
+    changed = [f for f in doc["findings"] if f["rule"] == "KM211"]
+    assert [(f["severity"], f["exhibits"]) for f in changed] == [("blocker", ["E01"]), ("blocker", ["E02"])]
+    assert "已被改动" in changed[0]["message"] and "不见了" in changed[1]["message"]
+    draft = run("-C", str(case_dir), "draft", "--to", "platform", "-o", "-")
+    assert draft.exit_code == 1 and "KM211" in draft.stderr and draft.stdout == ""
+    add(case_dir, "add", str(tmp_path / "pay.jpg"), str(tmp_path / "order.jpg"))  # the originals restore them
+    assert run("-C", str(case_dir), "check", "--today", "2024-06-01").exit_code == 0

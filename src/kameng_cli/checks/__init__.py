@@ -60,4 +60,11 @@ def check_store(store: CaseStore, today: date | datetime | None = None) -> Check
 
     notes = [Note.from_json(n) for d in derived for n in d.get("notes", [])]
     warnings = [Warning.from_json(w) for d in derived for w in d.get("warnings", [])]
+    # The stored copies themselves: a letter must not cite a copy that no longer proves what it showed
+    # (KM211). Hashing is what `kameng verify` does; the rules stay functions of what they are given.
+    for exhibit in exhibits.values():
+        if not store.evidence_intact(exhibit):
+            gone = not (store.paths.evidence / exhibit.file).is_file()
+            notes.append(Note(exhibit.id, "evidence-changed", exhibit.file, "blocker",
+                              {"missing": gone, "file": exhibit.file}))
     return run_check(store.case, exhibits, store.events(), notes, warnings, today)

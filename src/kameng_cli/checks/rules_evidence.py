@@ -259,6 +259,17 @@ def payment_export_notes(ctx: CheckContext) -> list[Finding]:
     return [_note_finding(this, note, "paid") for note in ctx.notes if note.code.startswith("payment-")]
 
 
+@rule("KM211", "evidence-changed", "blocker")
+def evidence_changed(ctx: CheckContext) -> list[Finding]:
+    """A stored copy that no longer matches the hash recorded when it was added, or is gone (what
+    `kameng verify` reports): nothing citing it can be submitted."""
+    this = get("KM211")
+    changed = [n for n in ctx.notes if n.code == "evidence-changed"]
+    return [this.finding("check.msg.KM211.missing" if n.data.get("missing") else "check.msg.KM211",
+                         exhibits=[n.exhibit] if n.exhibit else [], exhibit=n.exhibit or "—", file=n.data.get("file", ""))
+            for n in changed]
+
+
 def _note_finding(this: Any, note: Note, link: str, exhibits: list[str] | None = None) -> Finding:
     """A parser's stored note as a finding of rule `this`, with the note's own why/fix texts when the
     catalog has them (check.note.<code>.why / .fix). `exhibits`: every exhibit the note holds for."""

@@ -388,6 +388,15 @@ _RULES: dict[str, dict[str, str]] = {
         "zh": "从支付宝/微信/银行 App 重新导出原始账单（不要用 Excel 打开后保存），核对 case.toml 的订单号、金额和付款时间后运行 kameng match。",
         "en": "Export the bill again from the Alipay/WeChat/bank app (never re-saved from Excel), check the order number, amount and payment time in case.toml, then run kameng match.",
     },
+    "rule.KM211.title": {"zh": "证据副本被改动或丢失", "en": "A stored copy was changed or lost"},
+    "rule.KM211.rationale": {
+        "zh": "证据副本与添加时记录的 SHA-256 不一致（或已不在），已不能证明原件显示的内容；引用它的文书会被质疑伪造证据。",
+        "en": "The copy no longer matches the SHA-256 recorded when it was added (or is gone), so it no longer proves what the original showed; a letter citing it invites a charge of forged evidence.",
+    },
+    "rule.KM211.fix": {
+        "zh": "用你保存的原件运行 kameng add 原件，按原编号恢复副本，然后运行 kameng verify 确认。",
+        "en": "Run kameng add ORIGINAL with the original you kept to restore the copy under the same number, then run kameng verify.",
+    },
     "rule.KM301.title": {"zh": "超过 12315 的三年受理期限", "en": "Older than 12315's three years"},
     "rule.KM301.rationale": {
         "zh": "自知道或应当知道权益受侵害之日起超过三年的投诉，市场监管部门不予受理 [TSJB-16]。",
@@ -494,6 +503,14 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "check.msg.KM209": {
         "zh": "{exhibit} 有 {count} 条记录未能识别。",
         "en": "{exhibit} has {count} record(s) that were not understood.",
+    },
+    "check.msg.KM211": {
+        "zh": "{exhibit} 的证据副本（evidence/{file}）已被改动，与添加时的 SHA-256 不一致。",
+        "en": "The stored copy of {exhibit} (evidence/{file}) was changed: it no longer matches the SHA-256 recorded when it was added.",
+    },
+    "check.msg.KM211.missing": {
+        "zh": "{exhibit} 的证据副本（evidence/{file}）不见了。",
+        "en": "The stored copy of {exhibit} (evidence/{file}) is missing.",
     },
     "check.msg.KM301.passed": {
         "zh": "自 {start} 起已超过三年（期限至 {due}，已过 {days} 天），12315 将不予受理。",
