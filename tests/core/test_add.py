@@ -230,3 +230,15 @@ def test_exit_2_when_nothing_could_be_added_and_1_when_some_files_were(case_dir:
     assert result.exit_code == 1  # the command worked and found a problem
     statuses = sorted(f["status"] for f in json.loads(result.stdout)["files"])
     assert statuses == ["error", "ok"]
+
+
+def test_a_file_that_changed_since_it_was_added_says_so(case_dir: Path, tmp_path: Path) -> None:
+    chat = tmp_path / "聊天记录.txt"
+    chat.write_text("客服小美 2024-05-01 10:00:01\n您好，马上为您处理\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    with open(chat, "a", encoding="utf-8") as fh:
+        fh.write("客服小美 2024-05-02 10:00:01\n已经反馈了\n")
+    result = run("-C", case_dir, "add", chat, "--json")
+    [added] = json.loads(result.stdout)["files"]
+    assert added["status"] == "ok" and added["exhibit"] == "E02"
+    assert any("E01 也是从这个文件添加的" in message for message in added["messages"])

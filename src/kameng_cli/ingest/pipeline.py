@@ -291,6 +291,12 @@ class Ingestor:
                     continue
                 exhibit = self._exhibit(prepared, offset=len(to_commit))
                 result = prepared.result
+                earlier = [x.id for x in self.store.exhibits().values() if prepared.origin not in ("", "-")
+                           and x.origin == prepared.origin]
+                if earlier:
+                    # The file changed since it was added (a newer export saved over the old one): both stay
+                    # evidence; what the two share counts once in check and drafts (signals/overlap.py).
+                    result.messages.append(t("add.same_origin", ids="、".join(earlier)))
                 derived = {
                     "exhibit": exhibit.id,
                     "parser": prepared.parser,

@@ -157,6 +157,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # add
     "add.status.ok": {"zh": "成功", "en": "OK"},
     "add.status.skipped": {"zh": "跳过", "en": "SKIPPED"},
+    "add.same_origin": {
+        "zh": "{ids} 也是从这个文件添加的，文件之后被改动过（例如重新导出覆盖了旧文件）：两份都保留为证据；其中相同的消息和付款在检查与文书中只算一次。",
+        "en": "{ids} was added from this same file, which has changed since (a newer export saved over the old one?): both stay "
+              "evidence; messages and payments they share count once in check and drafts.",
+    },
     "add.status.restored": {"zh": "已恢复", "en": "RESTORED"},
     "add.status.updated": {"zh": "已更新", "en": "UPDATED"},
     "add.updated": {"zh": "与 {id}（{name}）相同：已按 --note / --kind 更新 {id} 的说明或类型，没有新增证据",
