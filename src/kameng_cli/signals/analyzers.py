@@ -100,7 +100,7 @@ def _silences(exhibit: str | None, messages: list[Event], threshold: float) -> l
         if len(days) >= 2:
             last = trailing[-1]
             hours = (last.time - waiting.time).total_seconds() / 3600  # type: ignore[operator]
-            event = _silence_event(exhibit, waiting, None, hours, "unanswered-days", threshold)
+            event = _silence_event(exhibit, waiting, None, hours, "unanswered-days", threshold, days=len(days))
             event.data["days"] = [d.isoformat() for d in days]
             event.data["messages"] = len(trailing)
             event.data["last"] = isoformat(last.time)
@@ -108,12 +108,13 @@ def _silences(exhibit: str | None, messages: list[Event], threshold: float) -> l
     return found
 
 
-def _silence_event(exhibit: str | None, waiting: Event, answer: Event | None, hours: float, reason: str, threshold: float) -> Event:
+def _silence_event(exhibit: str | None, waiting: Event, answer: Event | None, hours: float, reason: str, threshold: float,
+                   days: int = 0) -> Event:
     data = {"since": isoformat(waiting.time), "until": isoformat(answer.time) if answer else None, "hours": round(hours, 1),
             "reason": reason, "threshold_hours": threshold, "message": waiting.id, "message_index": waiting.data.get("index"),
             "answer": answer.id if answer else None}
     key = "signals.summary.silence_no_reply" if reason == "no-reply" else "signals.summary.silence_days"
     return Event(id="", time=waiting.time, kind="silence", actor="counterparty",
-                 summary=t(key, hours=round(hours, 1), since=(isoformat(waiting.time) or "")[:16].replace("T", " ")),
+                 summary=t(key, hours=round(hours, 1), days=days, since=(isoformat(waiting.time) or "")[:16].replace("T", " ")),
                  exhibit=exhibit, locator=waiting.locator, confidence=waiting.confidence,
                  time_flags=list(waiting.time_flags), data=data)
