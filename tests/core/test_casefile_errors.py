@@ -32,7 +32,10 @@ def test_broken_syntax(case_dir: Path) -> None:
     _edit(case_dir, 'problem = "not-delivered"', 'problem = "not-delivered')
     result = run("-C", case_dir, "show")
     assert result.exit_code == 2
-    assert "TOML 语法错误" in result.stderr and "line" in result.stderr
+    line = next(i for i, text in enumerate((case_dir / "case.toml").read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("problem"))
+    assert "TOML 语法错误" in result.stderr and f"第 {line} 行" in result.stderr and "引号没有闭合" in result.stderr
+    assert "Illegal character" not in result.stderr
 
 
 def test_errors_in_english(case_dir: Path) -> None:

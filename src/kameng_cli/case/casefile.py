@@ -52,7 +52,7 @@ def load_case(path: Path) -> Case:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CaseFileInvalid(str(path), [t("case.syntax", detail=str(exc))]) from exc
+        raise CaseFileInvalid(str(path), [t("case.syntax", detail=toml_error_text(str(exc)))]) from exc
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -185,3 +185,33 @@ def update_case(path: Path, changes: dict[tuple[str, ...], Any]) -> None:
             target = target[part]
         target[loc[-1]] = value
     atomic.write_text(path, tomlkit.dumps(doc))
+
+
+# tomllib's messages (English), the common ones said plainly; the position always.
+_TOML_WHERE = re.compile(r"^(?P<what>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$", re.S)
+_TOML_WHAT = (
+    ("Illegal character '\\n'", "case.syntax.unclosed_line"),
+    ("Unterminated string", "case.syntax.unclosed_string"),
+    ('Expected "\'"', "case.syntax.unclosed_string"),
+    ("Expected '=' after a key", "case.syntax.no_equals"),
+    ("Expected newline or end of document after a statement", "case.syntax.extra_text"),
+    ("Unclosed array", "case.syntax.unclosed_array"),
+    ("Unclosed inline table", "case.syntax.unclosed_table"),
+    ("Cannot overwrite a value", "case.syntax.twice"),
+    ("Cannot declare", "case.syntax.twice"),
+    ("Invalid value", "case.syntax.bad_value"),
+    ("Invalid statement", "case.syntax.bad_statement"),
+)
+
+
+def toml_error_text(message: str) -> str:
+    """`Illegal character '\\n' (at line 22, column 13)` → 第 22 行第 13 列：引号没有闭合… (in the current
+    language); a message not known here keeps tomllib's words after the position."""
+    match = _TOML_WHERE.match(message)
+    what, where = (match.group("what"), match) if match else (message, None)
+    plain = next((t(key) for prefix, key in _TOML_WHAT if what.startswith(prefix)), what)
+    if where is None:
+        return plain
+    if where.group("line"):
+        return t("case.syntax.at", line=where.group("line"), column=where.group("column"), what=plain)
+    return t("case.syntax.at_end", what=plain)
