@@ -96,6 +96,12 @@ def test_status_all_reports_a_broken_case_and_goes_on(tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     rows = {r["folder"]: r for r in doc["cases"]}
     assert rows["broken"]["error"] and rows["good"]["error"] is None
+    assert result.exit_code == 1  # a case that cannot be read needs attention
+    text = run("status", "--all", cases, "--today", "2024-05-30")
+    broken_lines = [line for line in text.stdout.splitlines() if line.startswith("broken")]
+    assert len(broken_lines) == 1 and "无法读取" in broken_lines[0]  # one line, however long the reason
+    good = next(line for line in text.stdout.splitlines() if line.startswith("good"))
+    assert "未到账/未发货" in good and "not-delivered" not in good
 
 
 def test_status_all_bad_folder(tmp_path: Path) -> None:

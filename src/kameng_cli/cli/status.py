@@ -122,5 +122,5 @@ def _status_all(env: Env, root: Path, day, as_json: bool) -> None:  # noqa: ANN0
         _out(env, t("process.all.header"))
         for row in rows:
             _out(env, row_text(row))
-    if any(r.is_overdue for r in rows):
-        raise typer.Exit(1)
+    if any(r.is_overdue or r.error for r in rows):
+        raise typer.Exit(1)  # something needs attention: a deadline passed, or a case cannot be read

@@ -86,6 +86,11 @@ def portfolio_json(root: Path, today: date, rows: list[CaseRow]) -> dict[str, An
 
 
 def row_text(row: CaseRow) -> str:
+    from ..model.slugs import PROBLEM_TYPES, label
+
     if row.error:
-        return t("process.all.error", case=row.folder, reason=row.error)
-    return "  ".join([row.folder, row.problem, str(row.open), row.next_due or "—", str(row.overdue), row.next_title])
+        # one line per case: the reason of a broken case.toml runs to several
+        reason = "；".join(line.strip(" -") for line in row.error.splitlines() if line.strip())
+        return t("process.all.error", case=row.folder, reason=reason)
+    problem = label(PROBLEM_TYPES, row.problem) if row.problem in PROBLEM_TYPES else row.problem
+    return "  ".join([row.folder, problem, str(row.open), row.next_due or "—", str(row.overdue), row.next_title])
