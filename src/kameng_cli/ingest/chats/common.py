@@ -291,9 +291,19 @@ def summary_text(text: str, limit: int = 60) -> str:
 
 def chat_note(code: str, severity: str = "info", **data: Any) -> Note:
     """A completeness note with its message from the catalog (codes: docs/chats.md)."""
-    rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else v) for k, v in data.items()}
+    rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else _shown_time(v)) for k, v in data.items()}
     key = f"chats.note.{code}"
     return Note(None, code, t(key, **rendered), severity, data, key=key, params=rendered)
+
+
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
+def _shown_time(value: Any) -> Any:
+    """2024-05-03T11:00:00+08:00 → 2024-05-03 11:00 in a note's message (its data keeps the ISO form)."""
+    if isinstance(value, str) and _ISO_TIME.match(value):
+        return value[:16].replace("T", " ")
+    return value
 
 
 # --- small shared parsing helpers ----------------------------------------------------------------
