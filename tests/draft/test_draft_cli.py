@@ -155,9 +155,21 @@ def test_draft_without_the_checker_warns_and_drafts(tmp_path: Path, monkeypatch:
 
 
 def test_advisory_length_limits_warn(nd_case: Path) -> None:
+    from kameng_cli.case.casefile import update_case
+
+    result = run("-C", nd_case, "draft", "--to", "heimao", "-o", "-", "--date", DATE)
+    title = result.stdout.split("## 标题\n\n", 1)[1].split("\n", 1)[0]
+    assert result.exit_code == 0 and len(title) <= 30 and "标题 共" not in result.stderr  # shortened to fit
+    # 黑猫 takes the merchant in a field of its own: the amount stays, the shop goes, and never
+    # "云游数码专营店购买…" (as if the shop had bought it).
+    assert title == "购买云游一卡通100元未到账，要求全额退款¥100.00"
+    update_case(nd_case / "case.toml", {("merchant", "name"): "云游"})
+    result = run("-C", nd_case, "draft", "--to", "heimao", "-o", "-", "--date", DATE)
+    assert "在云游购买云游一卡通100元未到账，要求全额退款¥100.00" in result.stdout
+    update_case(nd_case / "case.toml", {("order", "goods"): "云游一卡通100元（限时特惠版，全区全服通用，自动发卡）"})
     result = run("-C", nd_case, "draft", "--to", "heimao", "-o", "-", "--date", DATE)
     assert result.exit_code == 0
-    assert "title 共" in result.stderr and "超过建议上限 30 字" in result.stderr and "非官方规定" in result.stderr
+    assert "标题 共" in result.stderr and "超过建议上限 30 字" in result.stderr and "非官方规定" in result.stderr
 
 
 def test_followup_letters_have_no_bundle(nd_case: Path) -> None:

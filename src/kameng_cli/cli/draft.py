@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UserInputError
-from ..i18n import t
+from ..i18n import catalog, t
 from .env import get_env
 
 
@@ -144,7 +144,8 @@ def _report_warnings(env, context) -> None:  # noqa: ANN001 - Env and DraftConte
         _warn(env, t("draft.tone", where=warning.where, phrase=warning.phrase, category=t(f"draft.tone.{warning.category}"),
                    suggestion=warning.suggestion))
     for name, length, limit in context.length_warnings:
-        _warn(env, t("draft.too_long", field=name, length=length, limit=limit))
+        field = t(f"draft.field.{name}") if f"draft.field.{name}" in catalog() else name
+        _warn(env, t("draft.too_long", field=field, length=length, limit=limit))
     comp = context.claims.compensation
     if not comp.offered and comp.why_not and (context.values["fraud"] or "compensation" in context.values["claims_wanted"]):
         _warn(env, t("draft.compensation_not_offered", reason=t(comp.why_not)))

@@ -565,6 +565,17 @@ def _fact_label(slug: str) -> str:
     return t(f"fact.{slug}", lang="zh")
 
 
+HEIMAO_TITLE_LIMIT = 30  # the advice of channels.py for 黑猫's title
+
+
 def _heimao_title(case: Case, claims: Claims) -> str:
+    """在<shop>购买<goods>未到账，要求<demand>; when that is over the advised length, the first shorter form
+    that fits (without the shop, then without the amounts, then without both)."""
     who = case.merchant.name or case.platform.name or "商家"
-    return f"{who}{PROBLEM_PHRASES.get(case.problem, '').format(goods=_goods(case))}，要求{demand_phrase(claims)}"
+    what = PROBLEM_PHRASES.get(case.problem, "").format(goods=_goods(case))
+    demand = demand_phrase(claims)
+    short_demand = re.sub(r"[¥￥][\d,]+(?:\.\d+)?", "", demand) or demand
+    # 黑猫 asks for the merchant in a field of its own: the shop goes before the amounts do.
+    forms = [f"在{who}{what}，要求{demand}", f"{what}，要求{demand}", f"在{who}{what}，要求{short_demand}",
+             f"{what}，要求{short_demand}"]
+    return next((form for form in forms if len(form) <= HEIMAO_TITLE_LIMIT), forms[-1])
