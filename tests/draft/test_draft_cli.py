@@ -163,9 +163,9 @@ def test_advisory_length_limits_warn(nd_case: Path) -> None:
     # 黑猫 takes the merchant in a field of its own: the amount stays, the shop goes, and never
     # "云游数码专营店购买…" (as if the shop had bought it).
     assert title == "购买云游一卡通100元未到账，要求全额退款¥100.00"
-    update_case(nd_case / "case.toml", {("merchant", "name"): "云游"})
+    update_case(nd_case / "case.toml", {("merchant", "name"): "云"})
     result = run("-C", nd_case, "draft", "--to", "heimao", "-o", "-", "--date", DATE)
-    assert "在云游购买云游一卡通100元未到账，要求全额退款¥100.00" in result.stdout
+    assert "在云购买云游一卡通100元未到账，要求全额退款¥100.00" in result.stdout  # 30: fits
     update_case(nd_case / "case.toml", {("order", "goods"): "云游一卡通100元（限时特惠版，全区全服通用，自动发卡）"})
     result = run("-C", nd_case, "draft", "--to", "heimao", "-o", "-", "--date", DATE)
     assert result.exit_code == 0
