@@ -242,3 +242,17 @@ def test_a_file_that_changed_since_it_was_added_says_so(case_dir: Path, tmp_path
     [added] = json.loads(result.stdout)["files"]
     assert added["status"] == "ok" and added["exhibit"] == "E02"
     assert any("E01 也是从这个文件添加的" in message for message in added["messages"])
+
+
+def test_list_in_english_names_formats_in_english_and_fits_a_narrow_terminal(case_dir: Path, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    chat = tmp_path / "聊天记录.txt"
+    chat.write_text("小明 2024-05-01 10:00:01\n卡密一直没到\n\n客服小美 2024-05-01 10:01:30\n您好，马上为您处理\n\n"
+                    "小明 2024-05-01 10:30:00\n还是没有\n\n客服小美 2024-05-01 10:35:12\n已反馈技术\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0  # added in Chinese
+    english = run("-C", case_dir, "--lang", "en", "list")
+    assert "ticket" in english.stdout.lower() and "工单" not in english.stdout and "客服" not in english.stdout
+    monkeypatch.setenv("COLUMNS", "40")
+    narrow = run("-C", case_dir, "list")
+    assert "E01  沟通记录" in narrow.stdout and "  原文件名: 聊天记录.txt" in narrow.stdout
+    assert all(len(line) <= 40 for line in narrow.stdout.splitlines() if "SHA" not in line)

@@ -32,19 +32,47 @@ def list_exhibits(ctx: typer.Context, as_json: bool = JSON) -> None:
         return
     from rich.table import Table
 
+    keys = ("list.col.id", "list.col.kind", "list.col.name", "list.col.size", "list.col.captured", "list.col.detected",
+            "list.col.sha")
+    if env.console.width < NARROW:
+        # Seven columns do not fit a phone-sized terminal: one block per exhibit, one field per line.
+        for exhibit in exhibits:
+            values = _row(exhibit)
+            env.console.print(f"{values[0]}  {values[1]}", markup=False, highlight=False, soft_wrap=True)
+            for key, value in zip(keys[2:], values[2:], strict=True):
+                env.console.print(f"  {t(key)}: {value}", markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for key in keys:
+        # fold, never cut: in a pipe or a small window the whole name and format stay readable
+        table.add_column(t(key), overflow="fold", no_wrap=key in ("list.col.id", "list.col.sha"))
+    for exhibit in exhibits:
+        table.add_row(*_row(exhibit))
+    env.console.print(table)
+
+
+NARROW = 70  # columns below which `list` prints blocks instead of a table
+
+
+def _row(exhibit) -> list[str]:  # noqa: ANN001 - Exhibit
     from ..model.slugs import EXHIBIT_KINDS, label
     from ..parsing.times import display
 
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for key in ("list.col.id", "list.col.kind", "list.col.name", "list.col.size", "list.col.captured", "list.col.detected", "list.col.sha"):
-        table.add_column(t(key))
-    for exhibit in exhibits:
-        captured = display(exhibit.captured_at)
-        if exhibit.captured_at is not None:
-            captured += f" ({t('captured.' + exhibit.captured_at_source)})"
-        table.add_row(exhibit.id, label(EXHIBIT_KINDS, exhibit.kind), exhibit.name, _size(exhibit.size), captured,
-                      exhibit.detected or "—", exhibit.sha256[:12])
-    env.console.print(table)
+    captured = display(exhibit.captured_at)
+    if exhibit.captured_at is not None:
+        captured += f" ({t('captured.' + exhibit.captured_at_source)})"
+    return [exhibit.id, label(EXHIBIT_KINDS, exhibit.kind), exhibit.name, _size(exhibit.size), captured,
+            _detected(exhibit), exhibit.sha256[:12]]
+
+
+def _detected(exhibit) -> str:  # noqa: ANN001 - Exhibit
+    """The format in the reader's language (the stored label is in the language of the day it was added)."""
+    from ..i18n import pick
+    from ..ingest.registry import sources
+
+    source = sources().get(exhibit.parser) if exhibit.parser else None
+    label = getattr(source, "label", None)
+    return pick(label) if isinstance(label, dict) and label else exhibit.detected or "—"
 
 
 def _size(size: int) -> str:
