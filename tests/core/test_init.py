@@ -125,3 +125,14 @@ def test_show_json(case_dir: Path) -> None:
     assert doc["case"]["order"]["price"] == "100.00"
     assert doc["case"]["order"]["paid_at"] == "2024-05-01T09:55:12+08:00"
     assert doc["case"]["problem"] == "not-delivered"
+
+
+def test_init_honours_dash_c_and_names_every_missing_flag(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("-C", "sub", "init", "-y", *NOT_DELIVERED)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "sub" / "case.toml").is_file() and not (tmp_path / "case.toml").exists()
+    again = run("-C", "sub", "init", "-y")
+    assert again.exit_code == 2 and "已经是一个案件文件夹" in again.stderr  # said first, before any missing flag
+    missing = run("init", "other", "-y")
+    assert missing.exit_code == 2 and "--problem, --platform" in missing.stderr

@@ -40,9 +40,12 @@ def init(
     from ..case.casefile import render_case
     from ..case.store import CaseStore
     from ..interview import build_case, questions_for, validate_answer, validate_problem
+    from ..model.slugs import PROBLEM_TYPES
 
     env = get_env(ctx)
     root = directory.expanduser()
+    if env.case_dir and not root.is_absolute():
+        root = Path(env.case_dir).expanduser() / root  # -C DIR: as if started in DIR, as for every command
     if CaseStore.holds_case(root):
         raise UserInputError("init.exists", path=str(root))
     if root.exists() and not root.is_dir():
@@ -60,7 +63,12 @@ def init(
     elif interactive:
         chosen = _ask_problem(env)
     else:
-        raise UserInputError("init.missing", flags="--problem")
+        # Every flag still missing at once (those every problem type needs), not one round per flag.
+        common = set.intersection(*({q.flag for q in questions_for(p) if q.required and given.get(q.key) is None}
+                                    for p in PROBLEM_TYPES))
+        order = [q.flag for q in questions_for("not-delivered")]
+        flags = ["--problem", *sorted(common, key=lambda flag: order.index(flag) if flag in order else len(order))]
+        raise UserInputError("init.missing", flags=", ".join(flags))
 
     answers: dict[str, Any] = {}
     warnings: list[str] = []
