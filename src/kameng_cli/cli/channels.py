@@ -26,7 +26,7 @@ def channels(ctx: typer.Context, as_json: bool = JSON) -> None:
     table = Table(box=None, header_style="bold", pad_edge=False)
     for key in ("channels.col.channel", "channels.col.name", "channels.col.public", "channels.col.deadline",
                 "channels.col.summary"):
-        table.add_column(t(key), overflow="fold")
+        table.add_column(t(key), overflow="fold", no_wrap=key == "channels.col.channel")  # a slug is typed: never split
     lang = get_lang()
     for spec in CHANNELS.values():
         rule = spec.deadline

@@ -71,9 +71,15 @@ class _Indented:
 
         width = max(20, options.max_width - self.left)
         text = self.text if isinstance(self.text, Text) else Text(self.text, style=self.style)
-        for line in text.wrap(console, width):
+        bullet = ""
+        if text.plain.startswith("- "):
+            # a hanging indent: the bullet stays with its text (a long run of Chinese has no space to break
+            # at, so wrapping it whole would leave "-" alone on its line)
+            bullet, text = "- ", text[2:]
+            width -= 2
+        for index, line in enumerate(text.wrap(console, width)):
             line.rstrip()
-            yield Segment(" " * self.left)
+            yield Segment(" " * self.left + (bullet if index == 0 else " " * len(bullet)))
             yield from line.render(console)
             yield Segment.line()
 
