@@ -25,6 +25,7 @@ from .decoding import DecodeError
 from .registry import detect
 
 CHUNK = 1 << 20
+MAPPED_TABLE = "bank-generic"  # the source that reads any table by the columns `--map` names
 MAX_NAME_BYTES = 200
 Fault = Callable[[str], None]
 
@@ -228,7 +229,9 @@ class Ingestor:
                 if other.sha256 == sha256:
                     return FileOutcome(item.display, "skipped", reason=t("add.duplicate_in_run", path=other.display))
             sample = Sample.of(staged, name)
-            detection = detect(sample, self.options.format)
+            # --map names the columns of a table for the generic bank reader: it is that reader's option
+            forced = self.options.format or (MAPPED_TABLE if self.options.source_options.get("map") else None)
+            detection = detect(sample, forced)
             ctx = ParseContext(
                 case=self.store.case_or_none(),
                 case_root=self.store.root,

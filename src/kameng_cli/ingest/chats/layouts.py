@@ -2,13 +2,18 @@
 overlap (QQ .txt vs MemoTrace TXT, ticket transcripts vs 千牛 copies, …) never both claim a file.
 
 Every chat source's `sniff` asks `classify(sample)` and claims the file only when the answer is its
-own name. Signatures come from chat-exports.md §5 ("Detection signatures"); layouts without a
-signature line need at least two header lines that start a block (file start or after an empty line).
+own name. Signatures come from chat-exports.md §5 ("Detection signatures"), each in the place the
+exporter writes it (a first line, a line of its own), never a mention of it inside other text.
+Layouts without a signature line are decided on positive evidence only (`_convincing`): several header
+lines of the layout's full shape with a plausible date and time, a meaningful share of the non-blank
+lines, bodies under the headers, and no strong signs of source code, markup or a program log — a
+README, a script or a log that happens to hold a few such lines is no chat.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..base import Sample
@@ -46,6 +51,34 @@ TIME_ALONE = re.compile(r"^(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}) (?P<h>\d{
 AI_TXT_DAY = re.compile(r"^\*{5,}\d{4}-\d{2}-\d{2}\*{5,}$")
 QIANNIU_STATUS = frozenset({"已读", "未读", "发送中"})
 
+# Signatures in the place the exporter writes them: MemoTrace's template opens the array on a line of
+# its own with the first record (or the closing bracket) next; QQ writes `消息分组:` and the `=`×64
+# rule as whole lines. A document or script that mentions them is not an export.
+_HTML_START = re.compile(r"^[^\S\n]*const chatMessages = \[\s*(?:\{|\]|/\*)", re.M)
+_QQ_GROUP_LINE = re.compile(r"^消息分组:", re.M)
+_QQ_RULE_LINE = re.compile(r"^={64}[^\S\n]*$", re.M)
+
+# Lines no chat exporter writes as a message header and that mark a file as source code, markup or a
+# structured document: definitions and imports, shebangs, Markdown headings, fences and table rows,
+# HTML/XML tags, lone brackets and JSON keys, comments and assignments.
+CODE_OR_MARKUP = re.compile(
+    r"^\s*(?:"
+    r"(?:async\s+)?def\s+\w+\s*\(|class\s+\w+\s*[(:]|import\s+[\w.]+|from\s+[\w.]+\s+import\b"
+    r"|#!|#{1,6}\s|```|~~~|if\s+__name__\b|return\b"
+    r"|(?:const|let|var|function|package|#include|using)\s+[\w$]"
+    r"|[{}\[\]()]+[,;]?\s*$|[{\[]\s*\"|\"[\w .-]*\"\s*:"
+    r"|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>|<!(?:DOCTYPE|--)|<\?xml"
+    r"|\|.*\|\s*$|//|/\*|\*/"
+    r"|[A-Za-z_][\w.]*(?:\[[^\]]*\])?\s*[-+*/]?=\s"
+    r")"
+)
+# A program log (`2024-05-01 10:00:01 INFO starting`) puts a level where a chat puts a name.
+_LOG_LEVEL = re.compile(r"^\s*\[?(?:[\w.]+\.)?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|CRITICAL|FATAL|SEVERE)\b\]?")
+# A sender's name (the line above a time alone in 千牛's older layout): short, without a time of its own.
+_NAME_ABOVE = re.compile(r"^(?!.*\d{1,2}:\d{2})\S.{0,39}$")
+# `- 注意:`, `* 步骤:`, `> 引用:`, `1. 准备:`: list items and quotes of a document, not a sender's name.
+_NOT_A_NAME = re.compile(r"^(?:[-*+>]\s|\d+[.)]\s)")
+
 CSV_SIGNATURES = (
     ("localId,TalkerId,Type,SubType,IsSender,CreateTime", "memotrace-v1-csv"),
     ("消息ID,类型,发送人,时间,内容,备注,昵称,更多信息", "memotrace-v2-csv"),
@@ -71,13 +104,12 @@ def classify_text(text: str) -> str | None:
     signature = _signature(first, text)
     if signature:
         return signature
-    counts = _header_counts(lines)
-    if not counts:
+    evidence = _header_evidence(lines)
+    if not evidence:
         return None
-    best = max(counts.items(), key=lambda item: item[1])
-    if best[1] < 2:
+    layout, found = max(evidence.items(), key=lambda item: item[1].headers)
+    if not _convincing(layout, found, lines):
         return None
-    layout = best[0]
     if layout == "time-first":
         return _time_first_flavour(lines)
     if layout == "name-full-time":
@@ -90,14 +122,16 @@ def classify_text(text: str) -> str | None:
 def _signature(first: str, text: str) -> str | None:
     if first.startswith("From: <Save by Tencent MsgMgr>"):
         return "qq-mht"
-    if first.startswith("消息记录（此消息记录为文本格式") or ("消息分组:" in text[:4000] and "=" * 64 in text[:4000]):
+    if first.startswith("消息记录（此消息记录为文本格式") or (
+        _QQ_GROUP_LINE.search(text[:4000]) and _QQ_RULE_LINE.search(text[:4000])
+    ):
         return "qq-txt"
     if first.startswith("[QQChatExporter V"):
         return "qce-txt"
     for header, name in CSV_SIGNATURES:
         if first.startswith(header):
             return name
-    if "const chatMessages = [" in text[:20000] and "is_send" in text[:30000]:
+    if _HTML_START.search(text[:20000]) and "is_send" in text[:30000]:
         return "memotrace-v1-html"
     if first.endswith(" - 微信聊天记录"):
         return "wechatexporter-txt"
@@ -106,54 +140,147 @@ def _signature(first: str, text: str) -> str | None:
     return None
 
 
-def _header_counts(lines: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
+@dataclass
+class _Evidence:
+    """The header lines of one layout in a text: how many, how many start a block (file start or after
+    an empty line) and how many have a body line right under them."""
+
+    headers: int = 0
+    block_starts: int = 0
+    with_body: int = 0
+
+
+def _header_evidence(lines: list[str]) -> dict[str, _Evidence]:
+    marks: list[str | None] = []
     blank_before = True
-    for line in lines:
+    for index, line in enumerate(lines):
         stripped = line.rstrip()
         if not stripped:
             blank_before = True
+            marks.append(None)
             continue
         layout = _header_layout(stripped, blank_before)
-        if layout:
-            counts[layout] = counts.get(layout, 0) + 1
+        if layout == "qianniu-old" and not _NAME_ABOVE.match(lines[index - 1].strip()):
+            layout = None  # the line above a time alone is 千牛's sender name, not a log line or a sentence
+        marks.append(layout)
         blank_before = False
-    return counts
+    found: dict[str, _Evidence] = {}
+    for index, layout in enumerate(marks):
+        if layout is None:
+            continue
+        evidence = found.setdefault(layout, _Evidence())
+        evidence.headers += 1
+        if index == 0 or not lines[index - 1].strip():
+            evidence.block_starts += 1
+        if index + 1 < len(lines) and lines[index + 1].strip() and marks[index + 1] is None:
+            evidence.with_body += 1
+    return found
+
+
+# Layouts whose records may follow each other without an empty line (one-line records, a status line
+# between records, QQ message-manager copies): their headers need not start blocks nor carry bodies.
+_LINE_RECORDS = frozenset({"ticket-bracket", "qq-copy", "name-full-time", "qianniu-old"})
+MIN_HEADERS = 2
+MIN_SHARE = 0.15  # headers among the non-blank lines (bodies of about six lines on average at most)
+MIN_SHARE_UNTIMED = 0.2  # WeChat Windows copies carry no time: their `name:` lines need more support
+MAX_CODE_SHARE = 0.1
+
+
+def _convincing(layout: str, found: _Evidence, lines: list[str]) -> bool:
+    """Positive evidence that the text is a chat in `layout`, not a document that holds a few lines of
+    that shape (a README, a script, a log)."""
+    if found.headers < MIN_HEADERS:
+        return False
+    nonblank = [line for line in lines if line.strip()]
+    share = MIN_SHARE_UNTIMED if layout == "wechat-windows-copy" else MIN_SHARE
+    if found.headers < share * len(nonblank):
+        return False
+    # Block layouts: a header starts its block and has the message under it.
+    if layout not in _LINE_RECORDS and (2 * found.block_starts < found.headers or 2 * found.with_body < found.headers):
+        return False
+    code = sum(1 for line in nonblank if CODE_OR_MARKUP.match(line))
+    return not (code >= 2 and code >= MAX_CODE_SHARE * len(nonblank))
 
 
 def _header_layout(line: str, blank_before: bool) -> str | None:
+    if CODE_OR_MARKUP.match(line):
+        return None  # `def main() -> None:`, `# 标题`, `| a | b |`: never a message header
     # Layouts whose records are one line each may follow each other without empty lines.
-    if BRACKET_LINE.match(line):
-        return "ticket-bracket"
+    bracket = BRACKET_LINE.match(line)
+    if bracket:
+        return "ticket-bracket" if _plausible(bracket) and not _LOG_LEVEL.match(bracket.group("name")) else None
     if line[:4].isdigit():
         # A table row that starts with a time (payment exports: `2023-05-28 21:05:11 ,文化休闲 ,…`,
         # Alipay 2023+ pads every cell) is not a message header.
         if line.count(",") >= 4 or line.count("\t") >= 4:
             return None
-        if WEFLOW_HEADER.match(line):
-            return "weflow-txt"
-        if not blank_before and TIME_ALONE.match(line):
+        weflow = WEFLOW_HEADER.match(line)
+        if weflow:
+            return "weflow-txt" if _plausible_groups(weflow, 2, 3, 4, 5, 6) else None
+        alone = TIME_ALONE.match(line)
+        if not blank_before and alone:
             # A time alone right under a line: 千牛's older layout (name above it). MemoTrace v2's
             # time-only system titles stand after an empty line.
-            return "qianniu-old"
-        if QQ_HEADER.match(line) or TIME_FIRST.match(line):
-            return "time-first"
+            return "qianniu-old" if _plausible(alone) else None
+        qq = QQ_HEADER.match(line)
+        if qq:
+            return "time-first" if _plausible_groups(qq, 2, 3, 5, 6, 7) and not _LOG_LEVEL.match(qq.group(9)) else None
+        first = TIME_FIRST.match(line)
+        if first:
+            rest = first.group(7) or ""
+            return "time-first" if _plausible_groups(first, 2, 3, 4, 5, 6) and not _LOG_LEVEL.match(rest) else None
         return None
     if line in QIANNIU_STATUS:
         return None
     chatlog = CHATLOG_HEADER.match(line)
     if chatlog:
+        if not _plausible(chatlog):
+            return None
         # chatlog puts a wxid in the brackets; a QQ number there is a QQ message-manager copy.
         return "qq-copy" if (chatlog.group("id") or "").isdigit() else "chatlog-text"
-    if NAME_FULL_TIME.match(line):
-        return "name-full-time"
-    if MAC_HEADER.match(line):
-        return "wechat-mac-copy"
-    if QQ_COPY_HEADER.match(line) or QQ_COPY_DAY.match(line):
-        return "qq-copy"
-    if blank_before and WINDOWS_HEADER.match(line):
+    full = NAME_FULL_TIME.match(line)
+    if full:
+        return "name-full-time" if _plausible(full) else None
+    mac = MAC_HEADER.match(line)
+    if mac:
+        return "wechat-mac-copy" if _plausible(mac) else None
+    copy = QQ_COPY_HEADER.match(line)
+    if copy:
+        return "qq-copy" if _plausible(copy) and _plausible_copy_date(copy.group("date")) else None
+    day = QQ_COPY_DAY.match(line)
+    if day:
+        return "qq-copy" if _plausible(day) else None
+    if blank_before and WINDOWS_HEADER.match(line) and not _NOT_A_NAME.match(line):
         return "wechat-windows-copy"
     return None
+
+
+def _valid(month: str | None, day: str | None, hour: str | None, minute: str | None, second: str | None) -> bool:
+    return ((month is None or 1 <= int(month) <= 12) and (day is None or 1 <= int(day) <= 31)
+            and (hour is None or int(hour) <= 23) and (minute is None or int(minute) <= 59)
+            and (second is None or int(second) <= 59))
+
+
+def _plausible(match: re.Match[str]) -> bool:
+    """The named date and time groups of a header hold a real month, day, hour, minute and second."""
+    groups = match.groupdict()
+    return _valid(groups.get("mo"), groups.get("d"), groups.get("h"), groups.get("mi"), groups.get("s"))
+
+
+def _plausible_groups(match: re.Match[str], month: int, day: int, hour: int, minute: int, second: int) -> bool:
+    return _valid(*(match.group(index) for index in (month, day, hour, minute, second)))
+
+
+def _plausible_copy_date(date: str | None) -> bool:
+    """QQ copies: `2/14/2020` (side window), `2022/03/21` (message manager), `05-01` (NT)."""
+    if not date:
+        return True
+    parts = re.split(r"[/-]", date)
+    if len(parts) == 3:
+        month, day = (parts[1], parts[2]) if len(parts[0]) == 4 else (parts[0], parts[1])
+    else:
+        month, day = parts
+    return _valid(month, day, None, None, None)
 
 
 def _time_first_flavour(lines: list[str]) -> str:

@@ -7,7 +7,10 @@ Keys (Chinese or English): 时间/time (several columns joined with `+`, e.g. �
 columns), 收支金额/signed (negative is money paid), 对方/counterparty, 备注/摘要/note, 订单号/order,
 交易号/trade, 状态/status, 方式/method, 商品/goods. A time and one amount column are required.
 
-Without --map the file is kept as text with a hint: a CSV without markers cannot be read by guessing.
+Without --map the file is kept as text: a CSV without markers cannot be read by guessing. The source is
+named (with a hint on how to map it) only when the header row really looks like a bank statement — a
+date or time column and an amount / 收入 / 支出 column, over rows whose cells are dates and amounts; any
+other table is plain text unless the user passes --map (`registry.detect` offers this source then).
 The mapping is stored with the exhibit (facts.map) so `kameng match` and `kameng rebuild` reuse it."""
 
 from __future__ import annotations
@@ -25,6 +28,16 @@ from . import bank_common
 from .common import PaymentSource, check_id, stored_exhibit
 from .records import PaymentRecord, RowError
 from .table import Column, Header, amount, clean, date_time, export_time, text, unknown_column
+
+# Column names of a statement's time and money columns (Chinese banks, and the English exports some give).
+TIME_NAMES = ("日期", "时间", "date", "time")
+MONEY_NAMES = ("金额", "收入", "支出", "借方", "贷方", "发生额", "交易额", "收支", "收/支", "余额变动",
+               "amount", "debit", "credit", "withdrawal", "deposit")
+MAX_HEADER_CELL = 24  # a column name, not a sentence
+# Scores below CLAIM: a statement-like table outranks plain text (so `add` names it and hints at --map);
+# any other table only tells `registry.detect` that --map can read it.
+STATEMENT = FALLBACK * 2
+MAPPABLE = FALLBACK / 2
 
 KEYS: dict[str, str] = {
     "时间": "time", "time": "time", "日期": "date", "date": "date",
@@ -63,6 +76,51 @@ def looks_tabular(head: str) -> bool:
     except csv.Error:
         return False
     return bool(widths) and widths.most_common(1)[0][1] >= 3
+
+
+def looks_like_statement(head: str) -> bool:
+    """A header row with a date/time column and a money column, and under it rows (at least half of
+    the next ones, one at least) whose cells in those columns are a date and an amount."""
+    lines = [line for line in head.splitlines()[:80] if line.strip()]
+    try:
+        rows = [[clean(cell) for cell in row] for row in csv.reader(io.StringIO("\n".join(lines)))]
+    except csv.Error:
+        return False
+    for index, row in enumerate(rows):
+        if len(row) < 3 or any(len(cell) > MAX_HEADER_CELL for cell in row):
+            continue
+        names = [cell.lower() for cell in row]
+        when = [i for i, name in enumerate(names) if name and any(key in name for key in TIME_NAMES)]
+        money = [i for i, name in enumerate(names) if name and any(key in name for key in MONEY_NAMES)]
+        if not when or not money or set(when) == set(money):
+            continue
+        data = [r for r in rows[index + 1:index + 21] if abs(len(r) - len(row)) <= 1 and sum(1 for c in r if c) >= 2]
+        good = sum(1 for r in data if _dated(r, when) and _priced(r, money))
+        if good and 2 * good >= len(data):
+            return True
+    return False
+
+
+def _dated(row: list[str], columns: list[int]) -> bool:
+    for index in columns:
+        if index < len(row) and row[index]:
+            try:
+                date_time(row[index], None)
+                return True
+            except RowError:
+                continue
+    return False
+
+
+def _priced(row: list[str], columns: list[int]) -> bool:
+    for index in columns:
+        if index < len(row) and text(row[index]):
+            try:
+                amount(row[index], signed=True)
+                return True
+            except RowError:
+                continue
+    return False
 
 
 def stored_map(path: Path, ctx: ParseContext) -> str | None:
@@ -134,10 +192,13 @@ class GenericBankSource:
     label = {"zh": "银行流水（通用 CSV，按 --map 读取）", "en": "bank statement (generic CSV read with --map)"}
 
     def sniff(self, sample: Sample) -> float:
-        # Never a claim (a CSV without markers could be anything); above the plain-text fallback so a
-        # table is offered to --map. Specific sources and chat logs win with their claims.
+        # Never a claim (a CSV without markers could be anything). A table that looks like a bank
+        # statement outranks plain text, so `add` names it and says how to map it; any other table
+        # (a README's table, a TSV of labels, weather data) stays plain text unless --map is given.
         head = sample.text
-        return FALLBACK * 2 if head and looks_tabular(head) else 0.0
+        if not head or not looks_tabular(head):
+            return 0.0
+        return STATEMENT if looks_like_statement(head) else MAPPABLE
 
     def parse(self, path: Path, ctx: ParseContext) -> ParseResult:
         raw = ctx.options.get("map") or stored_map(path, ctx)
