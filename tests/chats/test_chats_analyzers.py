@@ -92,3 +92,14 @@ def test_one_timeline_compares_the_exhibits_once(monkeypatch) -> None:
     kinds = sorted(event.kind for event in derived)
     assert kinds == ["promise-broken", "silence"], kinds  # once each, not once per exhibit
     assert all(event.exhibit == "E01" for event in derived)
+
+
+def test_the_users_acknowledgement_owes_no_answer() -> None:
+    """好的 / 好的谢谢 after the merchant's answer start no wait; a real question still does."""
+    events = [message(0, "2024-05-01 10:00", "me", "卡密呢"), message(1, "2024-05-01 10:05", "counterparty", "明天给你补"),
+              message(2, "2024-05-01 10:06", "me", "好的，谢谢"), message(3, "2024-05-06 10:00", "me", "嗯嗯好的"),
+              message(4, "2024-05-08 10:00", "counterparty", "在吗")]
+    assert silence(events, None) == []
+    events[3] = message(3, "2024-05-06 10:00", "me", "还没到，什么时候补？")
+    found = silence(events, None)
+    assert len(found) == 1 and found[0].data["message"] == "E01-4"

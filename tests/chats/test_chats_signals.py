@@ -230,3 +230,12 @@ def test_a_refusal_does_not_promise_and_an_own_fault_blames_no_one_else() -> Non
 def test_a_demand_takes_the_amount_said_right_after_it(text: str, amount: str | None) -> None:
     demands = [s for s in signals(text, role="me") if s.kind == "demand"]
     assert demands and demands[0].data["amount"] == amount
+
+
+def test_next_weeks_weekday_is_that_day_and_more_refusal_and_admission_forms() -> None:
+    found = promise("下周三前给您处理", when=parse_time("2024-06-07 10:00"))  # a Friday
+    assert found is not None and found.data["due"] == "2024-06-13T00:00:00+08:00"  # Wednesday 12 June, 24:00
+    assert any(s.kind == "refused" for s in signals("没法直接给您退"))
+    assert any(s.kind == "refused" for s in signals("卡密发出去以后的事我们不负责"))
+    assert any(s.kind == "admission" for s in signals("查了，是我们系统出了问题"))
+    assert not any(s.kind == "admission" for s in signals("是不是我们系统出了问题？我看看"))

@@ -80,12 +80,31 @@ def _answers(message: Event) -> bool:
     return not (data.get("type") == "text" and data.get("text", "").strip().strip("~～!！。.") in EMPTY_REPLIES)
 
 
+_THANKS = ("谢谢", "多谢", "感谢", "辛苦了", "麻烦了", "好吧", "行吧", "知道了", "明白了", "了解", "那好")
+
+
+def _acknowledges(message: Event) -> bool:
+    """The user's 好的 / 好的谢谢 / 行吧: an acknowledgement, not a question or a demand."""
+    data = message.data
+    if data.get("type") != "text":
+        return data.get("type") == "other" and data.get("media") == "sticker"
+    text = data.get("text", "").strip()
+    bare = "".join(ch for ch in text if ch.isalnum())
+    if not bare or bare in EMPTY_REPLIES:
+        return True
+    for word in ("好的", "嗯嗯", "嗯", "好", "ok", "OK", "行", *_THANKS):
+        bare = bare.replace(word, "")
+    return not bare and len(text) <= 12
+
+
 def _silences(exhibit: str | None, messages: list[Event], threshold: float) -> list[Event]:
     found = []
     waiting: Event | None = None
     trailing: list[Event] = []
     for message in messages:
         if message.actor == "me":
+            if waiting is None and _acknowledges(message):
+                continue  # 好的 / 谢谢 asks nothing: no answer is owed to it
             if waiting is None:
                 waiting = message
                 trailing = []

@@ -70,7 +70,7 @@ _QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
 # as for every phrase (不会不给你退的, 能不能退).
 # The pattern starts with one character class (its first characters, each alternative then checking
 # which one it was), so that the engine skips every other position in C: a whole log is scanned.
-_REFUND_VERB = (r"(?:再次|再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:再次|再|重新)?(?:办理|发起|申请|处理)?"
+_REFUND_VERB = (r"(?:直接|马上|立即|现在|再次|再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:再次|再|重新)?(?:办理|发起|申请|处理)?"
                 r"(?:退款|退钱|退货|退|补发|补单|补差价|补|重发|重新发|换卡|换|发货|赔偿|补偿|赔)")
 _REFUSAL = re.compile(
     r"[不没无退补换赔拒一](?:"
@@ -117,8 +117,8 @@ _CARD_STATE = (r"(?:(?:已经|早就|早|就|确实|之前|都)?(?:被|让)(?:�
 _ADMISSION_SHAPES = {
     "fault": (r"[是属因出怪我本咱俺锅问](?:"
               r"(?<=[是属因出怪])(?:于|为|在)?" + _WE + r"(?:这边|这里|家|店|自己)?的?" + _FAULT +
-              r"|(?<=[是因出])(?:为|在)?" + _WE + r"(?:这边|家|店)?的?" + _gap("你您没不", 8, "异障误g新通及意步当") +
-              r"(?:异常|故障|错误|bug|没更新|没调通|没及时|没注意|没同步|不当)"
+              r"|(?<=[是因出])(?:为|在)?" + _WE + r"(?:这边|家|店)?的?" + _gap("你您没不", 8, "异障误g新通及意步当题错") +
+              r"(?:出了问题|出问题|出了故障|出错了|异常|故障|错误|bug|没更新|没调通|没及时|没注意|没同步|不当)"
               r"|(?<=[我本咱俺])(?:们|方|店|平台|司|家)?(?:这边|这里|家|店|自己)?的?" + _FAULT +
               r"|(?<=锅)(?:我们|我)背|(?<=问)题出在" + _WE + r")"),
     "mistake": (r"[我本咱俺客同仓小店后系机技](?:(?:(?<=我)(?:们|方|司)?|(?<=本)店|(?<=咱)[们家]|(?<=俺)们|(?<=客)服|(?<=同)事"
@@ -347,8 +347,9 @@ def _promise(norm: str, hits: list[_Hit], clauses: _Clauses, context: set[int], 
         timed += _weekdays(norm, clauses, context, vocab)
     if timed:
         # The first time said wins; at the same place the clock, which is more precise than the day
-        # word it starts with (明天10点前: 10:00 tomorrow, not the end of tomorrow).
-        timed.sort(key=lambda pair: (pair[0], pair[1].category != "clock"))
+        # word it starts with (明天10点前: 10:00 tomorrow, not the end of tomorrow), then the longer reading
+        # (下周三: Wednesday, not the end of next week).
+        timed.sort(key=lambda pair: (pair[0], pair[1].category != "clock", -len(pair[1].phrase)))
         signal = timed[0][1]
         commitments = [s.phrase for _, s in untimed if s.category == "outcome"]
         if commitments:
