@@ -103,3 +103,29 @@ def test_the_users_acknowledgement_owes_no_answer() -> None:
     events[3] = message(3, "2024-05-06 10:00", "me", "还没到，什么时候补？")
     found = silence(events, None)
     assert len(found) == 1 and found[0].data["message"] == "E01-4"
+
+
+def test_the_user_confirming_receipt_keeps_the_promise(tmp_path) -> None:
+    """客服: 明天中午前补发 … 我: 收到了，这次兑换成功了 (before the due time): a delivery, no broken promise."""
+    from kameng_cli.ingest.base import ParseContext
+    from kameng_cli.ingest.chats import ticket_transcript
+    from kameng_cli.model.case import Case
+
+    log = tmp_path / "工单.txt"
+    log.write_text("客服小美 2024-05-01 10:00:01\n亲，明天中午前给您补发新的激活码\n\n"
+                   "小明 2024-05-02 09:30:00\n收到了，这次兑换成功了\n\n"
+                   "客服小美 2024-05-02 09:31:00\n好的亲\n", encoding="utf-8")
+    result = ticket_transcript.SOURCE.parse(log, ParseContext(case=Case(problem="not-delivered", my_names=["小明"])))
+    delivered = [e for e in result.events if e.kind == "delivered"]
+    assert len(delivered) == 1 and delivered[0].actor == "merchant" and delivered[0].data["phrase"] == "兑换成功"
+    for event in result.events:
+        event.exhibit = "E01"
+    assert promise_broken(result.events, None, today=parse_time("2024-06-01")) == []
+    assert not [s for s in analyse_me("到账了，但是少了50") if s.kind == "delivered"]
+
+
+def analyse_me(text: str):
+    from kameng_cli.signals.extract import analyse
+    from kameng_cli.signals.vocabulary import load
+
+    return analyse(text, "me", parse_time("2024-05-02 10:00"), load(None))

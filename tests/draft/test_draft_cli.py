@@ -250,3 +250,22 @@ def test_a_file_that_shows_nothing_is_left_out_until_the_user_says_what_it_shows
     draft = run("-C", root, "draft", "--to", "platform", "-o", "-", "--date", DATE)
     assert "商家发来的售后说明" in draft.stdout and "未列入证据清单" not in draft.stderr
     assert run("-C", root, "verify").exit_code == 0
+
+
+def test_a_full_refund_is_not_asked_for_again() -> None:
+    """After a refund row for the whole price, never 退还剩余货款¥0.00."""
+    from decimal import Decimal
+
+    from kameng_cli.draft.channels import channel
+    from kameng_cli.draft.context import demand_items, demand_phrase
+    from kameng_cli.legal.claims import Claims, Compensation
+    from kameng_cli.model.case import Case
+
+    full = Claims(Decimal("100.00"), "case", Decimal("100.00"), ["E02-3"], Decimal("0.00"), True, False, False,
+                  Compensation(True, Decimal("500.00")))
+    assert "¥0.00" not in demand_phrase(full) and "赔偿¥500.00" in demand_phrase(full)
+    items = demand_items(Case(problem="not-delivered"), full, channel("platform"))
+    assert not any("¥0.00" in item or "退还" in item for item in items), items
+    part = Claims(Decimal("100.00"), "case", Decimal("40.00"), ["E02-3"], Decimal("60.00"), True, False, False,
+                  Compensation(False))
+    assert "退还剩余款项¥60.00" in demand_phrase(part)

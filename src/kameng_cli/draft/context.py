@@ -140,9 +140,15 @@ def first_line(case: Case, claims: Claims) -> str:
     return "，".join(parts)
 
 
+def _refunded_in_full(claims: Claims) -> bool:
+    return claims.refund_due is not None and claims.refund_due <= 0 and claims.refunded > 0
+
+
 def demand_phrase(claims: Claims) -> str:
     money = ""
-    if claims.refund:
+    if claims.refund and _refunded_in_full(claims):
+        money = ""  # nothing left to give back: never 退还剩余款项¥0.00
+    elif claims.refund:
         if claims.refund_due is None:
             money = "退款"
         elif claims.refunded > 0:
@@ -169,7 +175,9 @@ def demand_items(case: Case, claims: Claims, spec: ChannelSpec) -> list[str]:
     goods = _goods(case)
     if claims.redeliver:
         items.append(f"按订单约定向我交付{goods}" + ("；如无法交付，" if claims.refund else "") )
-    if claims.refund:
+    if claims.refund and _refunded_in_full(claims):
+        pass  # the money came back (a refund row): the letter asks for what is still owed, if anything
+    elif claims.refund:
         if claims.refund_due is None:
             items.append("退还我支付的全部货款")
         elif claims.refunded > 0:
@@ -237,6 +245,8 @@ def fact_text(event: Event, case: Case) -> str | None:
         return f"我收到退款{amount}" if amount else "我收到退款"
     if kind == "ordered":
         return f"我下单购买{_goods(case)}" + (f"（订单号{event.order_no}）" if event.order_no else "")
+    if kind == "delivered" and "message_index" in data:  # the user's own word in a chat (signals/extract.py)
+        return f"我在聊天中确认已收到：“{_quoted(event)}”"
     if kind in ("delivery-failed", "delivered"):
         status = data.get("status")
         return f"订单页面显示“{status}”" if status else event.summary

@@ -216,21 +216,50 @@ def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> l
 
 def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
     """The time-free reading of one message (cached: auto-replies and canned answers repeat a lot)."""
-    prefilter = vocab.me_prefilter if role == "me" else vocab.counterparty_prefilter
-    if prefilter is not None and prefilter.search(text) is None and (
-            role == "me" or _STRUCTURES.search(text) is None):
+    if role == "me":
+        received = _RECEIVED.search(text) is not None
+        if not received and (vocab.me_prefilter is not None and vocab.me_prefilter.search(text) is None
+                             or vocab.me_re is not None and vocab.me_re.search(fold(text)) is None):
+            return []
+        norm = normalise(_drop_quotes(text))
+        return _demands(norm, vocab) + (_received(norm, vocab) if received else [])
+    prefilter = vocab.counterparty_prefilter
+    if prefilter is not None and prefilter.search(text) is None and _STRUCTURES.search(text) is None:
         return []
     folded = fold(text)
-    if role == "me":
-        if vocab.me_re is not None and vocab.me_re.search(folded) is None:
-            return []
-    elif vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None \
+    if vocab.counterparty_re is not None and vocab.counterparty_re.search(folded) is None \
             and _TIME_START.search(folded) is None and _STRUCTURES.search(folded) is None:
         return []
-    norm = normalise(_drop_quotes(text))
-    if role == "me":
-        return _demands(norm, vocab)
-    return _counterparty(norm, vocab)
+    return _counterparty(normalise(_drop_quotes(text)), vocab)
+
+
+# The user says the goods arrived (到账了, 充上了, 兑换成功了, 可以用了): a delivery as good as a bill
+# row, so a promise it meets is kept. Only the user's word counts: the merchant saying 已补发 proves
+# nothing the user then disputes. A bare 收到了 acknowledges a message, not goods.
+_RECEIVED = re.compile(
+    r"(?:到账了|充上了|充进去了|充好了|兑换成功|激活成功|开通成功|可以用了|能用了|收到卡密了|卡密收到了|收到货了|货收到了"
+    r"|(?:皮肤|点券|会员|q币|Q币|钻石|元宝|金币|话费)(?:已经|都)?(?:到了|到账了|收到了))(?![吗么嘛没?？])"
+)
+
+
+_RECEIVED_SCAN = re.compile(f"(?:{_RECEIVED.pattern})[^\x00]*")  # see _candidates
+
+
+_PARTLY = re.compile(r"少了|少充|还差|只到了|只到账|不对|不能用|用不了|无效|错了|不是我买的")
+
+
+def _received(norm: str, vocab: Vocabulary) -> list[Signal]:
+    if _PARTLY.search(norm):
+        return []  # 到账了，但是少了50: something came, not what was bought
+    clauses = _Clauses(norm)
+    for match in _RECEIVED.finditer(norm):
+        if _negated_at(norm, clauses, match.start(), vocab) or _question(clauses, match.start(), vocab):
+            continue  # 还没到账 / 是不是到账了？
+        c_start = clauses.span(clauses.index(match.start()))[0]
+        if any(word in norm[c_start:match.start()] for word in ("如果", "要是", "等", "之前", "上次", "以前")):
+            continue  # 如果到账了… / 上次的到账了 speak of another time or a condition
+        return [Signal("delivered", match.group(0), "confirmed")]
+    return []
 
 
 def _resolve(signal: Signal, when: datetime | None) -> Signal:
@@ -596,7 +625,8 @@ def _claim_amount(norm: str, clauses: _Clauses, position: int) -> Decimal | None
 
 # --- events --------------------------------------------------------------------------------------
 
-_KIND_OF = {"promise": "promise", "deflection": "deflection", "admission": "admission", "refused": "refused", "demand": "demand"}
+_KIND_OF = {"promise": "promise", "deflection": "deflection", "admission": "admission", "refused": "refused", "demand": "demand",
+            "delivered": "delivered"}
 
 
 def extract_signals(messages: list[Event], ctx: Any = None, vocab: Vocabulary | None = None) -> list[Event]:
@@ -642,7 +672,7 @@ def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabular
     Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
     ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""
     found: dict[int, str] = {}
-    for role, patterns in (("me", (vocab.me_scan,)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _STRUCTURES_SCAN))):
+    for role, patterns in (("me", (vocab.me_scan, _RECEIVED_SCAN)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _STRUCTURES_SCAN))):
         indexes, texts = spoken[role]
         if not indexes:
             continue
@@ -681,7 +711,8 @@ def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries
     summary = summaries.get(summary_key)
     if summary is None:
         summary = summaries[summary_key] = _summary(signal, data, lang)
-    return Event("", message.time, _KIND_OF[kind], message.actor, summary, amount, None, None, message.locator,
+    actor = "merchant" if kind == "delivered" else message.actor  # the user confirms what the other side delivered
+    return Event("", message.time, _KIND_OF[kind], actor, summary, amount, None, None, message.locator,
                  round(0.8 * message.confidence, 3), message.source, message.time_flags, data)  # flags lists are never changed in place
 
 
