@@ -239,3 +239,14 @@ def test_next_weeks_weekday_is_that_day_and_more_refusal_and_admission_forms() -
     assert any(s.kind == "refused" for s in signals("卡密发出去以后的事我们不负责"))
     assert any(s.kind == "admission" for s in signals("查了，是我们系统出了问题"))
     assert not any(s.kind == "admission" for s in signals("是不是我们系统出了问题？我看看"))
+
+
+@pytest.mark.parametrize(("text", "blames"), [
+    ("是不是您之前已经在其他账号上兑换过了？", True),
+    ("是不是你自己把密码泄露给别人了？", True),
+    ("号主说不是他找回的，估计是你自己账号被盗了", True),
+    ("我们给您充过了", False),  # the buyer as the object
+    ("您这张卡密在您下单之前就已经被充值过了", False),  # passive: someone else did it
+])
+def test_more_ways_of_blaming_the_buyer(text: str, blames: bool) -> None:
+    assert any(s.kind == "deflection" and s.category == "blames-user" for s in signals(text)) is blames, signals(text)

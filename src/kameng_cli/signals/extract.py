@@ -142,8 +142,12 @@ _PROVE = re.compile(r"证明|是否|看看是不是|查查是不是")
 # The mirror of "our mistake": the buyer as the subject of a mistaken act (是您下单时选错了面值,
 # 肯定是你自己哪里搞错了) or of using the card (是你自己昨天晚上兑换的) blames the buyer.
 _BLAME = re.compile(
-    r"[你您](?:(?:自己|本人)?" + _gap("我们没不", 10, "错漏反") + r"(?:填|输|选|写|绑|搞|弄|操作|下单|点|拍)(?:错|漏|反)(?!过)"
-    r"|自己" + _gap("我们没不", 8, "换用充领绑") + r"(?:兑换|使用|用掉|用了|充了|领取|领了|绑定))"
+    r"[你您](?<![给帮为替向跟和对与][你您])"  # 给您充过了: the buyer as the object, not the subject
+    r"(?:(?:自己|本人)?" + _gap("我们没不", 10, "错漏反") + r"(?:填|输|选|写|绑|搞|弄|操作|下单|点|拍)(?:错|漏|反)(?!过)"
+    r"|自己" + _gap("我们没不", 8, "换用充领绑") + r"(?:兑换|使用|用掉|用了|充了|领取|领了|绑定)"
+    r"|(?:自己)?" + _gap("我们没不被", 12, "过") + r"(?:兑换|使用|用|充值|充|领取|绑定)过"  # 您之前已经在其他账号上兑换过了
+    r"|(?:自己)?" + _gap("我们没不", 8, "泄漏告借享") + r"(?:泄露|泄漏|告诉(?:了)?别人|借给|分享给)"  # 你自己把密码泄露给别人
+    r"|(?:自己)?的?(?:账号|帐号|号)(?:被盗|被封|异常))"  # 估计是你自己账号被盗了
 )
 _BLAMED = Meaning("deflection", "blames-user")
 # Refusals, admissions and blame, one pass over a joined log (see _candidates); a match runs to the
