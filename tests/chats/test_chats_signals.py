@@ -250,3 +250,8 @@ def test_next_weeks_weekday_is_that_day_and_more_refusal_and_admission_forms() -
 ])
 def test_more_ways_of_blaming_the_buyer(text: str, blames: bool) -> None:
     assert any(s.kind == "deflection" and s.category == "blames-user" for s in signals(text)) is blames, signals(text)
+
+
+def test_a_refund_amount_said_elsewhere_in_the_message() -> None:
+    demands = [s for s in signals("好，退款100元，原路退回", role="me") if s.kind == "demand"]
+    assert demands and demands[0].data["amount"] == "100.00"

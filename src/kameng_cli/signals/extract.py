@@ -53,6 +53,8 @@ _WEEKDAY_RANGE = re.compile(r"\s*[到至~-]\s*(?:周|星期|礼拜)")
 _WEEKDAY = re.compile(r"(?P<next>下个?)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
 _AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块|rmb|RMB)?(?!\d)")
 _AMOUNT_ALONE = re.compile(r"\s*(?:全款|一共|共|总共|总计)?\s*(?P<sign>[￥¥])?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块钱|块|rmb|RMB)?\s*")
+# An amount said with a refund anywhere in the message, with its unit (a bare number could be anything).
+_REFUND_AMOUNT = re.compile(r"退(?:款|钱|还|回)?(?:给我)?\s*[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
 _ELAPSED_AFTER = ("了", "过了", "到了", "过去")
 _PAST_CONTEXT = ("之前", "以前", "上次", "昨天", "平时", "一般都", "都是")
@@ -594,6 +596,8 @@ def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
                 phrases.append(phrase)
             if meaning.kind == "claim" and meaning.category == "refund" and amount is None:
                 amount = _claim_amount(norm, clauses, match.start())
+                if amount is None and (said := _REFUND_AMOUNT.search(norm)):
+                    amount = Decimal(said.group("n")).quantize(Decimal("0.01"))  # 好，退款100元，原路退回
             elif meaning.kind == "threat" and meaning.category not in channels and not norm.startswith("过", match.end()):
                 # 投诉过 / 举报过: something done before, reported, not threatened
                 channels.append(meaning.category)
