@@ -255,3 +255,12 @@ def test_more_ways_of_blaming_the_buyer(text: str, blames: bool) -> None:
 def test_a_refund_amount_said_elsewhere_in_the_message() -> None:
     demands = [s for s in signals("好，退款100元，原路退回", role="me") if s.kind == "demand"]
     assert demands and demands[0].data["amount"] == "100.00"
+
+
+def test_clock_times_read_as_people_mean_them() -> None:
+    at = parse_time("2024-06-07 10:00")
+    assert promise("5点前给你充好", when=at).data["due"] == "2024-06-07T17:00:00+08:00"  # not 05:00 tomorrow
+    assert promise("今天下午人多，5点前给你充好", when=at).data["due"] == "2024-06-07T17:00:00+08:00"
+    assert promise("9点前给你发", when=parse_time("2024-06-07 22:00")).data["due"] == "2024-06-08T09:00:00+08:00"
+    found = [s for s in signals("亲，今天充值的人比较多，通道繁忙，尽快给您安排", when=at) if s.kind == "promise"]
+    assert found and found[0].data["due"] is None and found[0].data["vague"]  # 今天 dates the excuse

@@ -8,7 +8,8 @@
 - 今天/今晚 = 24:00 today, 下班前 = 18:00, 明天中午前 / 明早 = 12:00 next day, 明天 = 24:00 next day,
   后天 = 24:00 of the day after, 周X = 24:00 of the next such weekday, 本周内 = 24:00 of this week's Sunday,
   下周 = 24:00 of next week's Sunday, 月底 = 24:00 of the month's last day,
-  "N点前" = that clock time (today, or tomorrow when it has passed).
+  "N点前" = that clock time (today, or tomorrow when it has passed; an hour said without 上午/下午 that
+  has passed in the morning is read in the afternoon: 5点前 at 10:00 = 17:00).
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ def weekday(start: datetime, day: str, next_week: bool) -> Due:
     return Due(datetime.combine(date_ + timedelta(days=1), time(0, 0), tzinfo=CST), "weekday")
 
 
-def clock(start: datetime, hour: int, minute: int, day_offset: int | None) -> Due:
+def clock(start: datetime, hour: int, minute: int, day_offset: int | None, twelve_hour: bool = False) -> Due:
+    """`twelve_hour`: the hour was said without 上午/下午 and could be either; at 10:00, 5点前 is 17:00 today
+    (nobody promises 5 in the morning), not 05:00 tomorrow."""
     start = to_cst(start)
     if hour == 24:
         hour, extra = 0, 1
@@ -119,5 +122,6 @@ def clock(start: datetime, hour: int, minute: int, day_offset: int | None) -> Du
     base = start.date() + timedelta(days=(day_offset or 0) + extra)
     due = datetime.combine(base, time(hour % 24, minute), tzinfo=CST)
     if day_offset is None and due <= start:
-        due += timedelta(days=1)
+        afternoon = due + timedelta(hours=12)
+        due = afternoon if twelve_hour and afternoon > start else due + timedelta(days=1)
     return Due(due, "clock")

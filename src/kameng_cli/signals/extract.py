@@ -55,6 +55,8 @@ _AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<u
 _AMOUNT_ALONE = re.compile(r"\s*(?:全款|一共|共|总共|总计)?\s*(?P<sign>[￥¥])?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块钱|块|rmb|RMB)?\s*")
 # An amount said with a refund anywhere in the message, with its unit (a bare number could be anything).
 _REFUND_AMOUNT = re.compile(r"退(?:款|钱|还|回)?(?:给我)?\s*[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
+_PERIOD_BEFORE = re.compile(r"上午|下午|晚上|中午|早上|傍晚")
+_BUSY = re.compile(r"的人(?:比较|很|太|特别|非常)?多|人(?:比较|很|太|特别)?多|高峰|繁忙|排队|爆单")
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
 _ELAPSED_AFTER = ("了", "过了", "到了", "过去")
 _PAST_CONTEXT = ("之前", "以前", "上次", "昨天", "平时", "一般都", "都是")
@@ -292,7 +294,7 @@ def _due(spec: tuple[Any, ...], when: datetime) -> deadlines.Due | None:
             due.due = when + (timedelta(hours=amount) if unit in ("小时", "h") else timedelta(minutes=amount))
         return due
     if kind == "clock":
-        return deadlines.clock(when, spec[1], spec[2], spec[3])
+        return deadlines.clock(when, spec[1], spec[2], spec[3], twelve_hour=len(spec) > 4 and spec[4])
     if kind == "weekday":
         return deadlines.weekday(when, spec[1], spec[2])
     return None
@@ -456,6 +458,10 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
             continue
         hour = int(match.group("h"))
         period = match.group("period")
+        if not period and not match.group("day"):
+            # 今天下午人多，5点前给你充好: the part of the day said just before still holds
+            said = _PERIOD_BEFORE.findall(norm, max(0, start - 12), start)
+            period = said[-1] if said else None
         evening = period in ("下午", "晚上", "傍晚") or not period and match.group("day") in ("今晚", "明晚")
         if evening and hour < 12 or period == "中午" and hour < 6:
             hour += 12
@@ -465,7 +471,7 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
         if minute > 59:
             continue
         day = match.group("day")
-        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None)
+        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None, not period and hour < 12)
         found.append((start, _promise_signal(match.group(0), spec, "clock", norm, clauses, start, vocab)))
     return found
 
@@ -492,6 +498,8 @@ def _time_valid(norm: str, clauses: _Clauses, start: int, end: int, context: set
     if index in context:
         return False
     c_start, c_end = clauses.span(index)
+    if _BUSY.search(norm, c_start, c_end):
+        return False  # 今天充值的人比较多: the time of an excuse, not of a commitment
     rest = norm[c_start:start] + " " + norm[end:c_end]
     if vocab.verbs_re.search(rest):
         return True
