@@ -269,3 +269,16 @@ def test_a_full_refund_is_not_asked_for_again() -> None:
     part = Claims(Decimal("100.00"), "case", Decimal("40.00"), ["E02-3"], Decimal("60.00"), True, False, False,
                   Compensation(False))
     assert "退还剩余款项¥60.00" in demand_phrase(part)
+
+
+def test_a_broken_promise_names_the_promise_and_ends_at_24_00() -> None:
+    from kameng_cli.draft.context import fact_text
+    from kameng_cli.model.case import Case
+    from kameng_cli.model.records import Event
+    from kameng_cli.parsing.times import parse_time
+
+    broken = Event("T0001", parse_time("2024-10-09 00:00"), "promise-broken", "counterparty", "",
+                   data={"due": "2024-10-09T00:00:00+08:00", "phrase": "7天内"})
+    assert fact_text(broken, Case(problem="not-delivered")) == "对方承诺“7天内”的期限（2024年10月8日24:00）已过，仍未履行"
+    broken.data.update(due="2024-10-08T17:00:00+08:00", phrase="5点前")
+    assert "（2024年10月8日17:00）" in fact_text(broken, Case(problem="not-delivered"))

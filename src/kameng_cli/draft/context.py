@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +117,15 @@ class DraftContext:
 
 def cn_date(value: date | datetime) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def cn_deadline(value: datetime) -> str:
+    """A deadline as the law counts it: a period ending at midnight ends at 24:00 of its last day
+    (民法典 第二百零三条), so 2024-10-09 00:00 reads 2024年10月8日24:00."""
+    local = to_cst(value)
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return f"{cn_date(local - timedelta(days=1))}24:00"
+    return cn_time(local)
 
 
 def cn_time(value: datetime | None) -> str:
@@ -269,8 +278,10 @@ def fact_text(event: Event, case: Case) -> str | None:
         return f"{who}答复：“{_quoted(event)}”"
     if kind == "promise-broken":
         due = data.get("due")
-        when = cn_time(datetime.fromisoformat(due)) if due else ""
-        return f"对方承诺的期限{('（' + when + '）') if when else ''}已过，仍未履行"
+        when = cn_deadline(datetime.fromisoformat(due)) if due else ""
+        phrase = str(data.get("phrase") or "").strip()
+        promised = f"“{phrase}”" if phrase else ""
+        return f"对方承诺{promised}的期限{('（' + when + '）') if when else ''}已过，仍未履行"
     if kind == "silence":
         hours = _hours(data.get("hours"))
         return f"对方此后{('超过' + hours + '小时') if hours else '长时间'}未回复"
