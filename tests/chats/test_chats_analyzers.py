@@ -129,3 +129,22 @@ def analyse_me(text: str):
     from kameng_cli.signals.vocabulary import load
 
     return analyse(text, "me", parse_time("2024-05-02 10:00"), load(None))
+
+
+def test_a_gap_over_national_day_is_said_not_warned(tmp_path) -> None:
+    from kameng_cli.ingest.base import ParseContext
+    from kameng_cli.ingest.chats import ticket_transcript
+    from kameng_cli.model.case import Case
+
+    lines = []
+    for day in range(24, 31):  # a chatty week in September: the log's rhythm is hours
+        lines += [f"小明 2024-09-{day} 10:00:01", "到了吗", "", f"客服小美 2024-09-{day} 10:30:00", "在处理", ""]
+    lines += ["小明 2024-09-30 16:00:00", "节后再说吧", "", "客服小美 2024-10-08 09:30:00", "亲，节后第一天给您处理", "",
+              "小明 2024-10-08 10:00:00", "好", ""]
+    log = tmp_path / "工单.txt"
+    log.write_text("\n".join(lines), encoding="utf-8")
+    result = ticket_transcript.SOURCE.parse(log, ParseContext(case=Case(problem="not-delivered", my_names=["小明"])))
+    gaps = [n for n in result.notes if n.code == "chat-gap"]
+    holiday = [n for n in gaps if n.data["start"].startswith("2024-09-30")]
+    assert len(holiday) == 1 and holiday[0].severity == "info" and holiday[0].data["days_off"][0] == "2024-10-01"
+    assert all(n.severity == "warning" for n in gaps if n not in holiday)

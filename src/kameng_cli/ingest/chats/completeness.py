@@ -14,7 +14,7 @@ from operator import attrgetter, eq, methodcaller, sub
 from typing import Any
 
 from ...model.records import Event, Note
-from ...parsing.times import isoformat
+from ...parsing.times import isoformat, to_cst
 from ..base import ParseContext
 from .common import UNKNOWN, ChatLog, chat_note
 
@@ -80,11 +80,27 @@ def _gaps(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[No
     notes = []
     for index in [i for i, hours in enumerate(hours_between) if hours > threshold]:
         hours, before, after = hours_between[index], timed[index], timed[index + 1]
-        notes.append(chat_note("chat-gap", "warning", start=isoformat(before.time), end=isoformat(after.time),
-                               hours=round(hours, 1), median_minutes=round(median * 60, 1),
+        rest = _days_off_between(before.time, after.time)  # type: ignore[arg-type]
+        extra = {"days_off": rest} if rest else {}
+        # Silence over a weekend or 国庆 is what people do, not a sign of messages cut out: said, not warned.
+        notes.append(chat_note("chat-gap", "info" if rest else "warning", start=isoformat(before.time),
+                               end=isoformat(after.time), hours=round(hours, 1), median_minutes=round(median * 60, 1),
                                last_speaker=before.actor, next_speaker=after.actor,
-                               start_locator=before.locator, end_locator=after.locator))
+                               start_locator=before.locator, end_locator=after.locator, **extra))
     return notes
+
+
+def _days_off_between(start: datetime, end: datetime) -> list[str]:
+    """The whole days strictly inside a gap, when every one of them is a day off (weekend or public
+    holiday, 调休 considered); empty when the gap holds a working day or no whole day."""
+    from ...legal.calendar import default_calendar
+
+    calendar = default_calendar()
+    first, last = to_cst(start).date() + timedelta(days=1), to_cst(end).date() - timedelta(days=1)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    if not days or any(calendar.is_workday(day) for day in days):
+        return []
+    return [day.isoformat() for day in days]
 
 
 def _recalls(events: list[Event], timed: list[Event], ctx: ParseContext, indexes: list[int] | None = None) -> list[Note]:
