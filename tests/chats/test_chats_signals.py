@@ -264,3 +264,9 @@ def test_clock_times_read_as_people_mean_them() -> None:
     assert promise("9点前给你发", when=parse_time("2024-06-07 22:00")).data["due"] == "2024-06-08T09:00:00+08:00"
     found = [s for s in signals("亲，今天充值的人比较多，通道繁忙，尽快给您安排", when=at) if s.kind == "promise"]
     assert found and found[0].data["due"] is None and found[0].data["vague"]  # 今天 dates the excuse
+
+
+def test_admitting_a_resold_card_or_work_not_done() -> None:
+    assert any(s.kind == "admission" for s in signals("查了，这张卡确实是重复售出了"))
+    assert any(s.kind == "admission" for s in signals("这事确实是我这边没处理好，过年忘了跟进"))
+    assert not any(s.kind == "admission" for s in signals("如果是我们没处理好会补偿"))
