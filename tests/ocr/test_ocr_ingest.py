@@ -155,3 +155,26 @@ def test_engine_failure_keeps_the_exhibit_with_a_warning(case_dir: Path, tmp_pat
     (warning,) = derived(case_dir)["warnings"]
     assert warning["reason"] == "ocr.failed" and warning["exhibit"] == "E01"
     assert exhibits(case_dir)["E01"]["kind"] == "other"
+
+
+def test_rebuild_reuses_the_page_read_from_the_same_bytes(ocr, screens, case_dir: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    """Rebuild redoes what kameng makes of a screenshot's text, not the reading itself, when the copy
+    is intact and the engine the same; a changed copy is read again."""
+    import os
+
+    from kameng_cli.ocr import engine
+
+    image = shot(screens, tmp_path, "used", "card-error", facts={"status": "该卡密已被使用"})
+    assert run("-C", str(case_dir), "add", str(image)).exit_code == 0
+    before = timeline(case_dir)
+    calls = []
+    real = engine.recognise_image
+    monkeypatch.setattr(engine, "recognise_image", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert run("-C", str(case_dir), "rebuild").exit_code == 0
+    assert calls == [] and timeline(case_dir) == before
+    copy = case_dir / "evidence" / exhibits(case_dir)["E01"]["file"]
+    os.chmod(copy, 0o644)
+    copy.write_bytes(copy.read_bytes() + b"\0")  # tampered (verify and check say so): no stale reading
+    assert run("-C", str(case_dir), "rebuild").exit_code == 0
+    assert calls == [1]

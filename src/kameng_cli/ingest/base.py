@@ -70,6 +70,9 @@ class ParseContext:
     # On rebuild: the facts the exhibit's earlier parse stored (e.g. which chat sender the user chose
     # as "me"), so that answers given once on a terminal are not asked or guessed again.
     previous_facts: dict[str, Any] = field(default_factory=dict)
+    # On rebuild, for a file whose stored copy is intact: the details its earlier parse stored (the OCR
+    # page of a screenshot), which a source may reuse when nothing that produced them has changed.
+    previous_details: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -467,9 +467,11 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
                     report.errors.append((exhibit.id, reason))
                 results[exhibit.id] = ([], store.derived(exhibit.id))
                 continue
+            # What the earlier parse read is reused only for the very bytes it was read from.
+            previous = store.derived(exhibit.id).get("details", {}) if store.evidence_intact(exhibit) else {}
             ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
-                               stdin=exhibit.origin == "-", previous_facts=exhibit.facts)
+                               stdin=exhibit.origin == "-", previous_facts=exhibit.facts, previous_details=previous)
             try:
                 result = source.parse(path, ctx)
             except KamengError as exc:
