@@ -66,8 +66,14 @@ def _row(exhibit) -> list[str]:  # noqa: ANN001 - Exhibit
 
 
 def _detected(exhibit) -> str:  # noqa: ANN001 - Exhibit
-    """The format in the reader's language (the stored label is in the language of the day it was added)."""
-    from ..i18n import pick
+    """The format in the reader's language (the stored label is in the language of the day it was added).
+    The sources are loaded only when the stored label is in the other language: importing every parser
+    costs `list` ~70 ms."""
+    from ..i18n import get_lang, pick
+
+    stored = exhibit.detected or ""
+    if stored and (get_lang() == "zh") == any("\u4e00" <= char <= "\u9fff" for char in stored):
+        return stored
     from ..ingest.registry import sources
 
     source = sources().get(exhibit.parser) if exhibit.parser else None
