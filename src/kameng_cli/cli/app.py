@@ -84,11 +84,7 @@ class KamengGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except KamengError as exc:
-            env = ctx.obj if isinstance(ctx.obj, Env) else Env()
-            _print_error(exc.render())
-            if env.debug:
-                traceback.print_exc()
-            raise typer.Exit(int(exc.exit_status)) from None
+            raise _fail(ctx, exc, exc.render(), int(exc.exit_status)) from None
         except KeyboardInterrupt:
             _print_error(t("error.interrupted"))
             raise typer.Exit(130) from None
@@ -102,11 +98,8 @@ class KamengGroup(TyperGroup):
             if exc.errno not in WRITE_ERRNOS:
                 raise _internal(ctx, exc) from None
             # A read-only mount or folder, a full disk, a path too long: the user's to fix, not a bug.
-            env = ctx.obj if isinstance(ctx.obj, Env) else Env()
-            if env.debug:
-                traceback.print_exc()
-            _print_error(t("error.cannot_write", path=exc.filename or "?", detail=exc.strerror or str(exc)))
-            raise typer.Exit(int(ExitStatus.BAD_INPUT)) from None
+            message = t("error.cannot_write", path=exc.filename or "?", detail=exc.strerror or str(exc))
+            raise _fail(ctx, exc, message, int(ExitStatus.BAD_INPUT)) from None
         except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 3
             if type(exc).__module__.startswith("typer"):
                 raise
@@ -114,11 +107,16 @@ class KamengGroup(TyperGroup):
 
 
 def _internal(ctx: Any, exc: BaseException) -> typer.Exit:
+    return _fail(ctx, exc, t("error.internal", error=f"{type(exc).__name__}: {exc}"), int(ExitStatus.INTERNAL))
+
+
+def _fail(ctx: Any, exc: BaseException, message: str, status: int) -> typer.Exit:
+    """Say `message` (with the traceback first under --debug) and return the exit to raise."""
     env = ctx.obj if isinstance(ctx.obj, Env) else Env()
     if env.debug:
         traceback.print_exception(exc)
-    _print_error(t("error.internal", error=f"{type(exc).__name__}: {exc}"))
-    return typer.Exit(int(ExitStatus.INTERNAL))
+    _print_error(message)
+    return typer.Exit(status)
 
 
 def _drop_stdout() -> None:

@@ -155,9 +155,7 @@ def _refunded_in_full(claims: Claims) -> bool:
 
 def demand_phrase(claims: Claims) -> str:
     money = ""
-    if claims.refund and _refunded_in_full(claims):
-        money = ""  # nothing left to give back: never 退还剩余款项¥0.00
-    elif claims.refund:
+    if claims.refund and not _refunded_in_full(claims):  # nothing left to give back: never 退还剩余款项¥0.00
         if claims.refund_due is None:
             money = "退款"
         elif claims.refunded > 0:
@@ -184,9 +182,7 @@ def demand_items(case: Case, claims: Claims, spec: ChannelSpec) -> list[str]:
     goods = _goods(case)
     if claims.redeliver:
         items.append(f"按订单约定向我交付{goods}" + ("；如无法交付，" if claims.refund else "") )
-    if claims.refund and _refunded_in_full(claims):
-        pass  # the money came back (a refund row): the letter asks for what is still owed, if anything
-    elif claims.refund:
+    if claims.refund and not _refunded_in_full(claims):  # money that came back is not asked for again
         if claims.refund_due is None:
             items.append("退还我支付的全部货款")
         elif claims.refunded > 0:

@@ -281,9 +281,10 @@ class Ingestor:
                     outcomes.append(FileOutcome(prepared.display, "restored", exhibit=duplicate.id,
                                                 reason=t("add.restored", id=duplicate.id, name=duplicate.name)))
                     continue
-                if duplicate and prepared.annotates is not None and self._changes(duplicate):
+                changes = self._changes(duplicate) if duplicate and prepared.annotates is not None else {}
+                if duplicate and changes:
                     prepared.staged.unlink(missing_ok=True)
-                    self.store.update_exhibit(duplicate.id, self._changes(duplicate))
+                    self.store.update_exhibit(duplicate.id, changes)
                     outcomes.append(FileOutcome(prepared.display, "updated", exhibit=duplicate.id,
                                                 reason=t("add.updated", id=duplicate.id, name=duplicate.name)))
                     continue
