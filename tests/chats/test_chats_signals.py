@@ -262,6 +262,10 @@ def test_clock_times_read_as_people_mean_them() -> None:
     assert promise("5点前给你充好", when=at).data["due"] == "2024-06-07T17:00:00+08:00"  # not 05:00 tomorrow
     assert promise("今天下午人多，5点前给你充好", when=at).data["due"] == "2024-06-07T17:00:00+08:00"
     assert promise("9点前给你发", when=parse_time("2024-06-07 22:00")).data["due"] == "2024-06-08T09:00:00+08:00"
+    assert promise("明天5点前给你发", when=at).data["due"] == "2024-06-08T17:00:00+08:00"  # not 05:00
+    assert promise("今天3点前给你处理好", when=at).data["due"] == "2024-06-07T15:00:00+08:00"
+    assert promise("明天10点前给你处理好", when=at).data["due"] == "2024-06-08T10:00:00+08:00"
+    assert promise("明早6点前给你发", when=at).data["due"] == "2024-06-08T06:00:00+08:00"
     found = [s for s in signals("亲，今天充值的人比较多，通道繁忙，尽快给您安排", when=at) if s.kind == "promise"]
     assert found and found[0].data["due"] is None and found[0].data["vague"]  # 今天 dates the excuse
 

@@ -2,6 +2,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import run
 from kameng_cli import __version__
 from kameng_cli.cli.app import hoist_global_flags
@@ -73,6 +75,26 @@ def test_usage_errors_exit_2() -> None:
     assert run("frobnicate").exit_code == 2
     assert run("add").exit_code == 2
     assert run("--lang", "fr", "list").exit_code == 2
+
+
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["add", "--bogus"], "没有 --bogus 这个选项。", "there is no option --bogus."),
+    (["add", "--nte", "x"], "你是不是想用：", "Did you mean"),
+    (["timline"], "没有 “timline” 这个命令。你是不是想用：'timeline'？", "there is no command 'timline'."),
+    (["timeline", "--since"], "选项 --since 后面要跟一个值。", "option --since needs a value after it."),
+    (["explain"], "缺少 'RULE'。", "'RULE' is missing."),
+    (["show", "a", "b"], "多余的参数：a b。", "unexpected extra arguments: a b."),
+    (["--bogus"], "没有 --bogus 这个选项。", "there is no option --bogus."),
+])
+def test_command_line_mistakes_are_said_in_the_users_language(args: list[str], zh: str, en: str) -> None:
+    chinese = run(*args)
+    assert chinese.exit_code == 2
+    assert zh in chinese.stderr and "Usage" not in chinese.stderr and "╭" not in chinese.stderr
+    assert chinese.stderr.startswith("错误：")
+    english = run("--lang", "en", *args)
+    assert english.exit_code == 2 and en in english.stderr and english.stderr.startswith("Error:")
+    if args[0] not in ("timeline",):  # an option's missing value is found before the command is known
+        assert "kameng" in chinese.stderr.splitlines()[1] and "-h" in chinese.stderr.splitlines()[2]
 
 
 def test_no_color_and_quiet(case_dir: Path) -> None:

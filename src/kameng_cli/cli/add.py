@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 def add(
     ctx: typer.Context,
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for standard input."),
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive) or - for standard input.", metavar="PATH..."),
     kind: str | None = typer.Option(None, "--kind", help="Exhibit kind, e.g. payment, order, chat (overrides detection)."),
     note: str = typer.Option("", "--note", help="A note kept with the exhibit."),
     at: str | None = typer.Option(None, "--at", help="When the evidence was captured, if you know better than the file."),

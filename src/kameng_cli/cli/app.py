@@ -11,6 +11,7 @@ import traceback
 from typing import Any
 
 import typer
+from typer._click.exceptions import UsageError  # typer is pinned to 0.28.x (pyproject.toml)
 from typer.core import TyperGroup
 
 from .. import __version__
@@ -78,11 +79,17 @@ def hoist_global_flags(args: list[str]) -> list[str]:
 
 class KamengGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_global_flags(list(args)))
+        args = hoist_global_flags(list(args))
+        try:
+            return super().parse_args(ctx, list(args))  # the parser consumes the list it is given
+        except UsageError as exc:
+            raise _usage_error(exc, lang=_lang_flag(args)) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise _usage_error(exc, lang=ctx.params.get("lang")) from None
         except KamengError as exc:
             raise _fail(ctx, exc, exc.render(), int(exc.exit_status)) from None
         except KeyboardInterrupt:
@@ -104,6 +111,24 @@ class KamengGroup(TyperGroup):
             if type(exc).__module__.startswith("typer"):
                 raise
             raise _internal(ctx, exc) from None
+
+
+def _usage_error(exc: Any, lang: str | None) -> typer.Exit:
+    """A mistake on the command line, said in the user's language (cli/usage.py). The main callback
+    may not have run yet, so --lang is applied here."""
+    from .usage import report
+
+    if lang:
+        set_lang(lang)
+    report(exc)
+    return typer.Exit(exc.exit_code)
+
+
+def _lang_flag(args: list[str]) -> str | None:
+    for flag, value in zip(args, [*args[1:], ""], strict=True):
+        if flag == "--lang" or flag.startswith("--lang="):
+            return flag.partition("=")[2] or value
+    return None
 
 
 def _internal(ctx: Any, exc: BaseException) -> typer.Exit:

@@ -15,7 +15,7 @@ app = typer.Typer(name="event", help="Add or remove manual events. / 手动事�
 @app.command("add", help="Record an event that has no file, e.g. a phone call. / 添加手动事件")
 def event_add(
     ctx: typer.Context,
-    summary: str = typer.Argument(..., help="What happened, in one sentence."),
+    summary: str = typer.Argument(..., help="What happened, in one sentence.", metavar="SUMMARY"),
     at: str = typer.Option(..., "--at", help="When it happened, e.g. 2024-05-01 10:00."),
     kind: str = typer.Option(..., "--kind", help="Event kind, e.g. contacted, promise, refused, note."),
     actor: str = typer.Option("me", "--actor", help="me / merchant / platform / counterparty / system ..."),
@@ -58,7 +58,7 @@ def event_add(
 
 
 @app.command("rm", help="Remove a manual event by id (M0001). / 删除手动事件")
-def event_rm(ctx: typer.Context, event_id: str = typer.Argument(..., help="The id shown by `kameng timeline --json`.")) -> None:
+def event_rm(ctx: typer.Context, event_id: str = typer.Argument(..., help="The id shown by `kameng timeline --json`.", metavar="EVENT_ID")) -> None:
     env = get_env(ctx)
     store = env.store()
     with store.writing():

@@ -20,7 +20,7 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     ctx: typer.Context,
-    exhibit_id: str = typer.Argument(..., help="The payment exhibit, e.g. E02."),
+    exhibit_id: str = typer.Argument(..., help="The payment exhibit, e.g. E02.", metavar="EXHIBIT"),
     rows: str = typer.Option("matched", "--rows", help="Which rows: matched (the rows tied to the case)."),
     output: str | None = typer.Option(None, "-o", "--output", help="Write here (never overwritten); - for standard output."),
     as_json: bool = JSON,

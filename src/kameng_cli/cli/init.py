@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 def init(
     ctx: typer.Context,
-    directory: Path = typer.Argument(Path("."), help="Folder for the case (created if missing)."),
+    directory: Path = typer.Argument(Path("."), help="Folder for the case (created if missing).", metavar="DIR"),
     platform: str | None = typer.Option(None, "--platform", help="Platform name (卡盟网站/App)."),
     platform_site: str | None = typer.Option(None, "--platform-site", help="Platform web address."),
     platform_company: str | None = typer.Option(None, "--platform-company", help="Operator company (运营公司全称)."),

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 def joint(
     ctx: typer.Context,
-    folders: list[Path] = typer.Argument(..., help="The buyers' case folders (two or more)."),
+    folders: list[Path] = typer.Argument(..., help="The buyers' case folders (two or more).", metavar="CASE_DIR..."),
     to: str = typer.Option(..., "--to", help="12315, court or police."),
     representative: Path | None = typer.Option(None, "--as", help="The buyer who files it (default: the first folder)."),
     output: str | None = typer.Option(None, "-o", "--output", help="Write here instead of the representative's drafts/; `-o -` prints Markdown."),

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
 
 def redact(
     ctx: typer.Context,
-    exhibit: str = typer.Argument(..., help="Exhibit id, e.g. E03."),
+    exhibit: str = typer.Argument(..., help="Exhibit id, e.g. E03.", metavar="EXHIBIT"),
     preview: bool = typer.Option(False, "--preview", help="Write a PNG that shows what is blacked out."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Where --preview writes (default: drafts/E03-redact-preview.png)."),
     box: list[str] = typer.Option([], "--box", help="x,y,w,h in pixels to black out as well (repeatable; kept in the case)."),

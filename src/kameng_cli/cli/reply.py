@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 def reply(
     ctx: typer.Context,
-    channel: str = typer.Argument(..., help="The channel that answered (as given to `kameng submit`)."),
+    channel: str = typer.Argument(..., help="The channel that answered (as given to `kameng submit`).", metavar="CHANNEL"),
     outcome: str = typer.Option(..., "--outcome", help="resolved / partial / refused / silent / rejected / accepted (受理/立案)."),
     text: str = typer.Option("", "--text", help="What the answer said, verbatim."),
     proof: Path | None = typer.Option(None, "--file", help="The answer (screenshot, letter): becomes an exhibit."),

@@ -35,7 +35,7 @@ def rules(ctx: typer.Context, as_json: bool = JSON) -> None:
     env.info(t("check.rules.hint"))
 
 
-def explain(ctx: typer.Context, rule_id: str = typer.Argument(..., help="A rule id, e.g. KM101."),
+def explain(ctx: typer.Context, rule_id: str = typer.Argument(..., help="A rule id, e.g. KM101.", metavar="RULE"),
             as_json: bool = JSON) -> None:
     from ..checks.catalog import all_rules, find
 

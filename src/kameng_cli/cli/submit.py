@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
 
 def submit(
     ctx: typer.Context,
-    channel: str = typer.Argument(..., help="platform / merchant / 12315 / consumer-association / heimao / court / police"),
+    channel: str = typer.Argument(..., help="platform / merchant / 12315 / consumer-association / heimao / court / police", metavar="CHANNEL"),
     at: str | None = typer.Option(None, "--at", help="When it was sent (default: now), e.g. 2024-05-03 10:00."),
     ticket: str = typer.Option("", "--ticket", help="The ticket or case number the channel gave."),
     proof: Path | None = typer.Option(None, "--file", help="Proof of sending (screenshot, e-mail): becomes an exhibit."),

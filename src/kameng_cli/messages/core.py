@@ -4,6 +4,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     # labels
     "label.error": {"zh": "错误：", "en": "Error:"},
     "label.warning": {"zh": "注意：", "en": "Warning:"},
+    # command-line mistakes (cli/usage.py)
+    "usage.no_such_option": {"zh": "没有 {option} 这个选项。", "en": "there is no option {option}."},
+    "usage.did_you_mean": {"zh": "你是不是想用：{suggestions}？", "en": " Did you mean {suggestions}?"},
+    "usage.missing": {"zh": "缺少 {name}。", "en": "{name} is missing."},
+    "usage.not_a_number": {"zh": "{name} 要一个数字，收到的是 “{value}”。", "en": "{name} needs a number, got '{value}'."},
+    "usage.bad_value": {"zh": "{name} 的值不对：{detail}", "en": "bad value for {name}: {detail}"},
+    "usage.requires_value": {"zh": "选项 {option} 后面要跟一个值。", "en": "option {option} needs a value after it."},
+    "usage.takes_no_value": {"zh": "选项 {option} 不接受值（去掉 = 后面的部分）。",
+                             "en": "option {option} takes no value (drop the part after =)."},
+    "usage.no_such_command": {"zh": "没有 “{name}” 这个命令。", "en": "there is no command '{name}'."},
+    "usage.extra_arguments": {"zh": "多余的参数：{arguments}。含空格的路径或文字请用引号括起来。",
+                              "en": "unexpected extra arguments: {arguments}. Quote paths or text that contain spaces."},
+    "usage.usage": {"zh": "用法：{usage}", "en": "Usage: {usage}"},
+    "usage.try_help": {"zh": "查看说明：{command}", "en": "For help: {command}"},
     "error.internal": {
         "zh": "kameng 内部错误（{error}）。这是程序的问题，不是你的操作问题；请加 --debug 重新运行并把输出报告给开发者。",
         "en": "internal error in kameng ({error}). This is a bug, not your mistake; rerun with --debug and report the output.",

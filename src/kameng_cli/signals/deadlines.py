@@ -113,7 +113,8 @@ def weekday(start: datetime, day: str, next_week: bool) -> Due:
 
 def clock(start: datetime, hour: int, minute: int, day_offset: int | None, twelve_hour: bool = False) -> Due:
     """`twelve_hour`: the hour was said without 上午/下午 and could be either; at 10:00, 5点前 is 17:00 today
-    (nobody promises 5 in the morning), not 05:00 tomorrow."""
+    (nobody promises 5 in the morning), not 05:00 tomorrow, and 明天5点前 is 17:00 tomorrow: an hour from
+    1 to 6 with a day and no part of the day is the afternoon."""
     start = to_cst(start)
     if hour == 24:
         hour, extra = 0, 1
@@ -121,7 +122,9 @@ def clock(start: datetime, hour: int, minute: int, day_offset: int | None, twelv
         extra = 0
     base = start.date() + timedelta(days=(day_offset or 0) + extra)
     due = datetime.combine(base, time(hour % 24, minute), tzinfo=CST)
+    afternoon = due + timedelta(hours=12)
     if day_offset is None and due <= start:
-        afternoon = due + timedelta(hours=12)
         due = afternoon if twelve_hour and afternoon > start else due + timedelta(days=1)
+    elif day_offset is not None and twelve_hour and (hour <= 6 or due <= start):
+        due = afternoon  # 明天5点前 is 17:00 tomorrow; 今天3点 said at 10:00 is 15:00
     return Due(due, "clock")

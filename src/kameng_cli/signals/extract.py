@@ -472,7 +472,7 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
         if minute > 59:
             continue
         day = match.group("day")
-        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None, not period and hour < 12)
+        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None, not period and hour < 12 and day != "明早")
         found.append((start, _promise_signal(match.group(0), spec, "clock", norm, clauses, start, vocab)))
     return found
 
