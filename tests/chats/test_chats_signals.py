@@ -274,3 +274,88 @@ def test_admitting_a_resold_card_or_work_not_done() -> None:
     assert any(s.kind == "admission" for s in signals("查了，这张卡确实是重复售出了"))
     assert any(s.kind == "admission" for s in signals("这事确实是我这边没处理好，过年忘了跟进"))
     assert not any(s.kind == "admission" for s in signals("如果是我们没处理好会补偿"))
+
+
+@pytest.mark.parametrize(("text", "kind", "amount"), [
+    ("退款收到了，谢谢", "refunded", None),
+    ("退款到账了，190", "refunded", None),
+    ("退款收到了150元，谢谢", "refunded", "150.00"),
+    ("钱退回来了", "refunded", None),
+    ("到了，谢谢王哥", "delivered", None),
+    ("到咗啦，10000点全部到账", "delivered", None),
+    ("点券已经到了", "delivered", None),
+])
+def test_the_user_confirms_goods_or_money(text: str, kind: str, amount: str | None) -> None:
+    found = signals(text, role="me")
+    assert [s.kind for s in found] == [kind], found  # 钱退回来了 asks for no refund
+    assert found[0].data.get("amount") == amount
+
+
+@pytest.mark.parametrize("text", ["到了吗？", "还没到", "时间到了还没发", "如果到了我告诉你", "退款还没收到"])
+def test_what_is_no_confirmation(text: str) -> None:
+    assert not [s for s in signals(text, role="me") if s.kind in ("delivered", "refunded")]
+
+
+@pytest.mark.parametrize(("text", "claims", "amounts"), [
+    ("我要退款300", ["refund"], {"refund": "300.00"}),
+    ("原路退回500", ["refund"], {"refund": "500.00"}),
+    ("我要求赔偿20元", ["compensation"], {"compensation": "20.00"}),
+    ("把190退给我，再赔偿我50元误工费", ["refund", "compensation"], {"refund": "190.00", "compensation": "50.00"}),
+    ("我要么补发一张新的，要么退款", ["redeliver", "refund"], {}),
+    ("我要退款，3天内处理", ["refund"], {}),
+])
+def test_demand_claims_and_amounts(text: str, claims: list[str], amounts: dict[str, str]) -> None:
+    demand = next(s for s in signals(text, role="me") if s.kind == "demand")
+    assert demand.data["claims"] == claims and demand.data["amounts"] == amounts
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("下次别这样了啊，我差点就打12315了", False),
+    ("本来我都想去12315投诉的", False),
+    ("我朋友打了12315也没用", False),
+    ("上次差点打了12315", False),
+    ("钱没退回来，我已经打了12315", True),
+    ("不处理我就去12315投诉", True),
+])
+def test_threats_that_were_not_made(text: str, threat: bool) -> None:
+    assert any(s.kind == "demand" and s.data["threat"] for s in signals(text, role="me")) is threat
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("截图", {"asks-for-proof"}),
+    ("订单号？", {"asks-for-proof"}),
+    ("亲，您好呀～请问您的订单号是多少呢？", {"asks-for-proof"}),
+    ("两单都已开通成功，感谢您的耐心等待，祝您生活愉快", set()),
+    ("如果官方那边不延迟的话，一般半小时左右", set()),
+    ("亲，是官方那边延迟了，不是我们的问题，我们也没办法", {"upstream"}),
+    ("您好，经供货商核实，这张卡确实在发给您之前就已经被绑定了，是我们出库的问题，非常抱歉", set()),
+    ("唔好意思，腾讯嗰边维护紧，你等阵先", {"upstream", "asks-to-wait"}),
+    ("早上好哈，我这边发出去的卡都是新卡，您是不是充到别的游戏去了？", {"blames-user"}),
+    ("财务休假中，周一给您处理", {"escalated"}),
+])
+def test_deflections_from_a_testers_conversations(text: str, expected: set[str]) -> None:
+    assert {s.category for s in signals(text) if s.kind == "deflection"} == expected
+
+
+def test_an_offer_within_a_refusal_is_no_promise() -> None:
+    found = signals("虚拟商品一经售出概不退换，只能给您补发")
+    assert [s.kind for s in found] == ["refused"]
+
+
+def test_dialect_half_hours() -> None:
+    assert promise("妥了老铁，俺这嘎达下单了，半拉小时就给你整上").data["due"] == "2024-05-01T10:30:00+08:00"
+    assert promise("半个钟给你发").data["due"] == "2024-05-01T10:30:00+08:00"
+
+
+def test_a_refund_confirmed_in_chat_is_not_subtracted_twice() -> None:
+    from decimal import Decimal
+
+    from kameng_cli.legal.claims import refunds
+    from kameng_cli.model.case import Case
+    from kameng_cli.model.records import Event
+
+    case = Case(problem="not-delivered", my_names=["我"])
+    said = Event("E02-0009", AT, "refunded", "merchant", "", Decimal("50.00"), data={"message_index": 9})
+    bill = Event("E01-0002", AT.replace(hour=8), "refunded", "merchant", "", Decimal("50.00"))
+    assert refunds(case, [said]) == [said]  # the only word of it
+    assert refunds(case, [said, bill]) == [bill]

@@ -246,6 +246,8 @@ def fact_text(event: Event, case: Case) -> str | None:
         if data.get("trade_no"):
             text += f"，交易号{data['trade_no']}"
         return text
+    if kind == "refunded" and "message_index" in data:  # the user's own word in a chat (signals/extract.py)
+        return f"我在聊天中确认已收到退款{amount or ''}：“{_quoted(event)}”"
     if kind == "refunded":
         return f"我收到退款{amount}" if amount else "我收到退款"
     if kind == "ordered":

@@ -105,9 +105,12 @@ def price_paid(case: Case, events: list[Event]) -> tuple[Decimal | None, str]:
 
 
 def refunds(case: Case, events: list[Event]) -> list[Event]:
-    """The refunds received for this order, each once however many exhibits show it."""
-    return distinct([e for e in events if e.kind == "refunded" and e.amount is not None
-                     and _matches_order(e, case.order.number)], "refunded")
+    """The refunds received for this order, each once however many exhibits show it. A refund the
+    user confirmed in a chat (退款150收到了) counts only when no bill or statement shows one: the same
+    money said in words and in a bill row hours apart must not be subtracted twice."""
+    found = [e for e in events if e.kind == "refunded" and e.amount is not None and _matches_order(e, case.order.number)]
+    recorded = [e for e in found if "message_index" not in e.data]
+    return distinct(recorded or found, "refunded")
 
 
 def fraud_grounds(case: Case, events: list[Event]) -> list[FraudGround]:

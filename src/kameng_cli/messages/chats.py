@@ -133,6 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "signals.summary.promise_broken": {"zh": "承诺「{phrase}」到期（{due}）仍未到账/退款", "en": "promise '{phrase}' passed its due time ({due}) with no delivery or refund"},
     "signals.summary.silence_no_reply": {"zh": "对方 {hours} 小时未回复（自 {since}）", "en": "no reply for {hours} h (since {since})"},
     "signals.summary.delivered": {"zh": "我方确认已收到：「{phrase}」", "en": "the user confirms receipt: \"{phrase}\""},
+    "signals.summary.refunded": {"zh": "我方确认已收到退款：「{phrase}」", "en": "the user confirms the refund: \"{phrase}\""},
     "signals.summary.silence_days": {"zh": "自 {since} 起跨 {days} 天的消息均未获回复（{hours} 小时）", "en": "messages on {days} days since {since} went unanswered ({hours} h)"},
     "signals.category.system-delay": {"zh": "系统延迟", "en": "system delay"},
     "signals.category.upstream": {"zh": "上游/第三方", "en": "upstream / third party"},

@@ -44,7 +44,7 @@ _FILLER = re.compile(r"[\s亲哈哦呢啦吧的就了~之前内]")  # particles 
 # Anything that may start a duration, a clock time or a weekday (one leading class: scanned in C).
 _TIME_START = re.compile(
     r"[0-9０-９零〇一二两俩三四五六七八九十半周星礼]"
-    r"(?:(?<=周)[一二三四五六日天]|(?<=星)期|(?<=礼)拜|(?<=[^周星礼])\s*个?\s*(?:分|小时|钟|天|工作日|日|周|星期|礼拜|点|[:：]|h|min))"
+    r"(?:(?<=周)[一二三四五六日天]|(?<=星)期|(?<=礼)拜|(?<=[^周星礼])\s*[个拉]?\s*(?:分|小时|钟|天|工作日|日|周|星期|礼拜|点|[:：]|h|min))"
 )
 _TIME_SCAN = re.compile(f"(?:{_TIME_START.pattern})[^\x00]*")  # see _candidates
 _UNIT_RULE = {"分钟": "minutes", "min": "minutes", "小时": "hours", "h": "hours", "个工作日": "working-days", "工作日": "working-days"}
@@ -55,6 +55,7 @@ _AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<u
 _AMOUNT_ALONE = re.compile(r"\s*(?:全款|一共|共|总共|总计)?\s*(?P<sign>[￥¥])?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块钱|块|rmb|RMB)?\s*")
 # An amount said with a refund anywhere in the message, with its unit (a bare number could be anything).
 _REFUND_AMOUNT = re.compile(r"退(?:款|钱|还|回)?(?:给我)?\s*[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
+_AMOUNT_SAID = re.compile(r"[￥¥]\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)|(?P<m>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
 _PERIOD_BEFORE = re.compile(r"上午|下午|晚上|中午|早上|傍晚")
 _BUSY = re.compile(r"的人(?:比较|很|太|特别|非常)?多|人(?:比较|很|太|特别)?多|高峰|繁忙|排队|爆单")
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
@@ -90,6 +91,10 @@ _REFUSAL = re.compile(
     r")"
 )
 _REFUSED = Meaning("refused")
+# A message that is nothing but the name of a proof (截图 / 订单号？) asks for it.
+_BARE_PROOF = re.compile(r"[亲您你好在的呢，,\s]*(?:截图|截个图|截屏|订单号|单号|订单编号|订单截图|付款截图|支付截图|付款记录|充值账号|账号)"
+                         r"(?:呢|发一下|发下|发我|给我)?[?？。.!！~\s]*")
+_BARE_PROOF_SCAN = re.compile(r"\x00" + _BARE_PROOF.pattern + r"(?=\x00)")
 
 # Admissions are worded too freely for a phrase list too (`admissions.toml` holds the fixed ones). Four
 # shapes concede a fault or a fact that supports the buyer:
@@ -231,7 +236,10 @@ def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
                              or vocab.me_re is not None and vocab.me_re.search(fold(text)) is None):
             return []
         norm = normalise(_drop_quotes(text))
-        return _demands(norm, vocab) + (_received(norm, vocab) if received else [])
+        confirmed = _received(norm, vocab) if received else []
+        return _demands(norm, vocab, [m.span() for m in _RECEIVED.finditer(norm)] if confirmed else []) + confirmed
+    if len(text) <= 16 and _BARE_PROOF.fullmatch(text):
+        return [Signal("deflection", text.strip(), "asks-for-proof")]
     prefilter = vocab.counterparty_prefilter
     if prefilter is not None and prefilter.search(text) is None and _STRUCTURES.search(text) is None:
         return []
@@ -247,8 +255,12 @@ def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
 # nothing the user then disputes. A bare 收到了 acknowledges a message, not goods.
 _RECEIVED = re.compile(
     r"(?:到账了|充上了|充进去了|充好了|兑换成功|激活成功|开通成功|可以用了|能用了|收到卡密了|卡密收到了|收到货了|货收到了"
-    r"|(?:皮肤|点券|会员|q币|Q币|钻石|元宝|金币|话费)(?:已经|都)?(?:到了|到账了|收到了))(?![吗么嘛没?？])"
+    r"|(?:皮肤|点券|会员|q币|Q币|钻石|元宝|金币|话费)(?:已经|都)?(?:到了|到账了|收到了)"
+    r"|(?<![^，,。！!\s\x00])(?:已经|都)?(?:到了|到啦|到咗啦|到咗|已到)(?=[，,。！!\s~\x00]|$)"  # 到了，谢谢 — a clause of its own
+    r"|(?:退款|钱|货款|款)(?:已经|都|已)?(?:收到了|到账了|已到账|退回来了|退回了|退到了|回来了))(?![吗么嘛没?？])"
 )
+# Money back, not goods: 退款收到了 / 钱退回来了 is a refund the user confirms.
+_REFUND_RECEIVED = re.compile(r"退款|钱|货款|款")
 
 
 _RECEIVED_SCAN = re.compile(f"(?:{_RECEIVED.pattern})[^\x00]*")  # see _candidates
@@ -267,6 +279,11 @@ def _received(norm: str, vocab: Vocabulary) -> list[Signal]:
         c_start = clauses.span(clauses.index(match.start()))[0]
         if any(word in norm[c_start:match.start()] for word in ("如果", "要是", "等", "之前", "上次", "以前")):
             continue  # 如果到账了… / 上次的到账了 speak of another time or a condition
+        if _REFUND_RECEIVED.match(match.group(0)):
+            said = _REFUND_AMOUNT.search(norm) or _AMOUNT_SAID.search(norm)
+            number = said and (said.group("n") or said.group("m"))
+            data = {"amount": str(Decimal(number).quantize(Decimal("0.01")))} if number else {}
+            return [Signal("refunded", match.group(0), "confirmed", data)]
         return [Signal("delivered", match.group(0), "confirmed")]
     return []
 
@@ -334,11 +351,18 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
                        if any(m.kind == "deflection" and m.category in _CONTEXT_DEFLECTIONS for m in h.meanings)}
     seen_categories: set[str] = set()
     blamed: bool | None = None  # computed when a fact needs it
+    own_fault = False  # an admitted fault of our own: the supplier it names is no excuse
     for hit in hits:
         for meaning in hit.meanings:
             if meaning.kind == "deflection" and meaning.category not in seen_categories:
                 if _negated(norm, clauses, hit, vocab):
                     continue
+                if meaning.category in ("system-delay", "upstream") and _conditional(norm, clauses, hit.start, vocab):
+                    continue  # 如果官方那边不延迟的话: a condition, not an excuse
+                if meaning.category == "system-delay" and _right_after(hits, hit, "upstream"):
+                    continue  # 官方那边延迟了: the third party's delay, one excuse
+                if meaning.category == "asks-to-wait" and _THANKS.search(norm, max(0, hit.start - 4), hit.start):
+                    continue  # 感谢您的耐心等待: a closing formula
                 # 是不是您填错了？ / 能发下截图吗？ / 急什么 still blame, ask or stall in question form
                 if meaning.category not in _QUESTION_FORM_DEFLECTIONS and _question(clauses, hit.start, vocab):
                     continue
@@ -355,6 +379,9 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
                                                    or (blamed if blamed is not None else (blamed := _blames(hits, norm)))):
                     continue
                 signals.append(Signal(meaning.kind, hit.phrase))
+                own_fault = own_fault or meaning.kind == "admission" and meaning.category not in _FACTS
+    if own_fault:
+        signals = [s for s in signals if not (s.kind == "deflection" and s.category == "upstream")]
     promise = _promise(norm, hits, clauses, context_clauses, vocab)
     if promise is not None:
         signals.insert(0, promise)
@@ -377,7 +404,8 @@ def _promise(norm: str, hits: list[_Hit], clauses: _Clauses, context: set[int], 
             elif meaning.kind == "vague":
                 if _vague_valid(norm, clauses, hit, vocab):
                     untimed.append((hit.start, _promise_signal(hit.phrase, None, "vague", norm, clauses, hit.start, vocab)))
-            elif not _past(norm, hit):
+            elif not _past(norm, hit) and not norm.endswith("只能", 0, hit.start):
+                # 只能给您补发 states the limit of what is offered, inside a refusal; it commits to nothing
                 untimed.append((hit.start, _promise_signal(hit.phrase, None, "outcome", norm, clauses, hit.start, vocab)))
     if _DIGIT.search(norm) is not None:
         timed += _durations(norm, clauses, context, vocab) + _clocks(norm, clauses, context, vocab)
@@ -559,6 +587,14 @@ def _question(clauses: _Clauses, position: int, vocab: Vocabulary, particles: bo
     return vocab.question_marker_re.search(clause) is not None  # type: ignore[union-attr]
 
 
+_THANKS = re.compile(r"感谢|谢谢|多谢")
+
+
+def _right_after(hits: list[_Hit], hit: _Hit, category: str) -> bool:
+    return any(other.end <= hit.start <= other.end + 2 and any(m.kind == "deflection" and m.category == category for m in other.meanings)
+               for other in hits)
+
+
 def _conditional(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) -> bool:
     c_start = clauses.span(clauses.index(position))[0]
     return vocab.condition_re.search(norm, c_start, position) is not None  # type: ignore[union-attr]
@@ -581,16 +617,17 @@ def _negated_at(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) 
 # --- the user ------------------------------------------------------------------------------------
 
 
-def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
+def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()) -> list[Signal]:  # type: ignore[assignment]
+    """`confirmed`: spans where the user says the money or goods arrived (钱退回来了 asks for nothing)."""
     assert vocab.me_re is not None
-    matches = list(vocab.me_re.finditer(norm))
+    matches = [m for m in vocab.me_re.finditer(norm) if not any(a < m.end() and m.start() < b for a, b in confirmed)]
     if not matches:
         return []
     clauses = _Clauses(norm)
     claims: list[str] = []
     channels: list[str] = []
     phrases: list[str] = []
-    amount: Decimal | None = None
+    amounts: dict[str, Decimal] = {}
     for match in matches:
         phrase = match.group(0)
         if phrase.isdigit() and (norm[match.start() - 1:match.start()].isdigit() or norm[match.end():match.end() + 1].isdigit()
@@ -603,33 +640,47 @@ def _demands(norm: str, vocab: Vocabulary) -> list[Signal]:
             if meaning.kind == "claim" and meaning.category not in claims:
                 claims.append(meaning.category)
                 phrases.append(phrase)
-            if meaning.kind == "claim" and meaning.category == "refund" and amount is None:
-                amount = _claim_amount(norm, clauses, match.start())
-                if amount is None and (said := _REFUND_AMOUNT.search(norm)):
+            if meaning.kind == "claim" and meaning.category in ("refund", "compensation") and meaning.category not in amounts:
+                amount = _claim_amount(norm, clauses, match.start(), match.end())
+                if amount is None and meaning.category == "refund" and (said := _REFUND_AMOUNT.search(norm)):
                     amount = Decimal(said.group("n")).quantize(Decimal("0.01"))  # 好，退款100元，原路退回
+                if amount is not None:
+                    amounts[meaning.category] = amount
             elif meaning.kind == "threat" and meaning.category not in channels and not norm.startswith("过", match.end()):
                 # 投诉过 / 举报过: something done before, reported, not threatened
+                c_start, c_end = clauses.span(clauses.index(match.start()))
+                if _NOT_A_THREAT_BEFORE.search(norm, c_start, match.start()) or _NOT_A_THREAT_AFTER.match(norm, match.end(), c_end + 4):
+                    continue  # 我差点就打12315了 / 本来想去投诉的 / 我朋友打了12315也没用: no threat made
                 channels.append(meaning.category)
                 phrases.append(phrase)
     if not claims and not channels:
         return []
     specific = [c for c in channels if c != "complaint"]
+    amount = amounts.get("refund", amounts.get("compensation"))
     data = {
         "claim": claims[0] if claims else None, "claims": claims,
         "amount": str(amount) if amount is not None else None,
+        "amounts": {claim: str(value) for claim, value in amounts.items()},
         "threat": bool(channels), "channel": (specific or channels or [None])[0], "channels": specific or channels,
     }
     return [Signal("demand", "、".join(phrases), data["claim"] or "threat", data)]
 
 
-def _claim_amount(norm: str, clauses: _Clauses, position: int) -> Decimal | None:
+_NOT_A_THREAT_BEFORE = re.compile(r"差点|差一点|本来|原本|本想|都想|想过|朋友|别人|人家|上次|上回|以前")
+_NOT_A_THREAT_AFTER = re.compile(r"[^，,。！!？?；;]{0,6}?(?:也没用|没用|不管用|没结果|也不管)")
+
+
+def _claim_amount(norm: str, clauses: _Clauses, position: int, phrase_end: int) -> Decimal | None:
+    """The amount said with the claim phrase at `position`..`phrase_end`: with a unit or ￥ anywhere in
+    its clause, or a bare number right before or right after the phrase (95原路退回, 我要退款300)."""
     start, end = clauses.span(clauses.index(position))
     for match in _AMOUNT.finditer(norm, start, end):
         number = match.group("n")
         tail = norm[match.end():match.end() + 3]
-        if number in ("12315", "110") or tail.startswith(("分钟", "小时", "天", "个", "工作日", "min", "h")):
+        if number in ("12315", "110") or tail.startswith(("分钟", "小时", "天", "个", "工作日", "min", "h", "点", "号", "月", "年", "%")):
             continue
-        if match.group("unit") or match.group(0).lstrip().startswith(("￥", "¥")) or abs(match.start() - position) <= 2 or match.end() == position:
+        if (match.group("unit") or match.group(0).lstrip().startswith(("￥", "¥")) or abs(match.start() - position) <= 2
+                or match.end() == position or match.start() == phrase_end):
             return Decimal(number).quantize(Decimal("0.01"))
     # 退款吧，98.5元: the next clause may be nothing but the amount.
     index = clauses.index(position) + 1
@@ -643,7 +694,7 @@ def _claim_amount(norm: str, clauses: _Clauses, position: int) -> Decimal | None
 # --- events --------------------------------------------------------------------------------------
 
 _KIND_OF = {"promise": "promise", "deflection": "deflection", "admission": "admission", "refused": "refused", "demand": "demand",
-            "delivered": "delivered"}
+            "delivered": "delivered", "refunded": "refunded"}
 
 
 def extract_signals(messages: list[Event], ctx: Any = None, vocab: Vocabulary | None = None) -> list[Event]:
@@ -699,6 +750,9 @@ def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabular
             if pattern is not None:
                 for position in map(which, [match.start() for match in pattern.finditer(joined)]):
                     found[indexes[position]] = texts[position]
+        if role == "counterparty":  # whole texts: NUL on both sides, the match starts at the NUL before
+            for position in map(which, [match.start() for match in _BARE_PROOF_SCAN.finditer(f"\x00{joined}\x00")]):
+                found[indexes[position]] = texts[position]
     return sorted(found.items())
 
 
@@ -720,7 +774,7 @@ def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries
         uncertain = [flag for flag in message.time_flags if flag in _UNCERTAIN_FLAGS]
         if uncertain:
             data["due_uncertain"] = uncertain
-    elif kind == "demand" and data.get("amount"):
+    elif kind in ("demand", "refunded") and data.get("amount"):
         amount = Decimal(data["amount"])
     # Summaries repeat (same phrase, same category): each distinct one is rendered once.
     summary_key = (kind, signal.category, signal.phrase, data.get("due"), data.get("claim"),
@@ -728,7 +782,8 @@ def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries
     summary = summaries.get(summary_key)
     if summary is None:
         summary = summaries[summary_key] = _summary(signal, data, lang)
-    actor = "merchant" if kind == "delivered" else message.actor  # the user confirms what the other side delivered
+    # the user confirms what the other side delivered or paid back
+    actor = "merchant" if kind in ("delivered", "refunded") else message.actor
     return Event("", message.time, _KIND_OF[kind], actor, summary, amount, None, None, message.locator,
                  round(0.8 * message.confidence, 3), message.source, message.time_flags, data)  # flags lists are never changed in place
 

@@ -1,6 +1,6 @@
 """Text normalisation before matching (chat-exports.md §8 preamble): full-width → half-width digits and
 letters, Chinese numerals before time units → digits (五分钟 → 5分钟, 二十四小时 → 24小时, 一到三个工作日 →
-1到3个工作日), 半小时 → 30分钟, 帐 → 账, 分种/分中 → 分钟, 个小时 → 小时. Offsets are not preserved; signals
+1到3个工作日), 半小时 / 半拉小时 / 半个钟 → 30分钟, 帐 → 账, 分种/分中 → 分钟, 个小时 → 小时. Offsets are not preserved; signals
 quote the original message text."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, **{chr(0
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNIT = r"(?:个\s*)?(?:分钟|分种|分中|小时|钟头|天|工作日|日|周|星期|礼拜|点|h\b|min)"
 _CN_NUMBER = re.compile(r"[零〇一二两俩三四五六七八九十]+(?=(?:\s*[到至~-]\s*[零〇一二两俩三四五六七八九十\d]+)?\s*" + _UNIT + ")")
-_HALF = re.compile(r"半个?小时|半个?钟头")
+_HALF = re.compile(r"半[拉个]?小时|半个?钟头|半个钟(?!头)")
 _MINUTE_TYPO = re.compile(r"分[种中](?=[内到之以左发处]|$)")
 _HOUR_WORD = re.compile(r"个小时|个钟头|钟头")
-_HAS_CN = re.compile(r"[零〇一二两俩三四五六七八九十半种中个钟]")
+_HAS_CN = re.compile(r"[零〇一二两俩三四五六七八九十半种中个钟]")  # 半 covers 半拉小时 / 半个钟
 
 
 def cn_number(text: str) -> int:
