@@ -12,7 +12,7 @@ from .errors import UserInputError
 from .model.slugs import CLAIMS, ORDER_PROBLEMS, PROBLEM_TYPES
 from .parsing.amounts import AmountError, parse_amount
 from .parsing.ids import uscc_status
-from .parsing.times import TimeParseError, now, parse_time_ex
+from .parsing.times import AmbiguousDate, TimeParseError, now, parse_time_ex
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,8 @@ def validate_answer(question: Question, raw: Any) -> tuple[Any, str | None]:
         try:
             parsed = parse_time_ex(str(raw))
         except TimeParseError as exc:
-            raise UserInputError("init.bad_time", flag=question.flag, value=raw) from exc
+            key = "time.ambiguous_flag" if isinstance(exc, AmbiguousDate) else "init.bad_time"
+            raise UserInputError(key, flag=question.flag, value=raw) from exc
         if not parsed.has_year:
             raise UserInputError("init.no_year", flag=question.flag, value=raw)
         value = parsed.value

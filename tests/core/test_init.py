@@ -136,3 +136,39 @@ def test_init_honours_dash_c_and_names_every_missing_flag(tmp_path, monkeypatch)
     assert again.exit_code == 2 and "已经是一个案件文件夹" in again.stderr  # said first, before any missing flag
     missing = run("init", "other", "-y")
     assert missing.exit_code == 2 and "--problem, --platform" in missing.stderr
+
+
+def test_interview_input_ending_early_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KAMENG_INTERACTIVE", "1")
+    result = run("init", tmp_path / "c", input="1\n星辰卡盟\n")
+    assert result.exit_code == 2
+    assert "输入在回答问题时结束了" in result.stderr and "Aborted" not in result.output
+    assert not (tmp_path / "c" / "case.toml").exists()
+
+
+def test_ctrl_c_in_the_interview_exits_130(tmp_path: Path, monkeypatch) -> None:
+    import typer
+
+    def ctrl_c(*args, **kwargs):  # noqa: ANN002, ANN003 - what click's prompt does on Ctrl-C
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise typer.Abort() from None
+
+    monkeypatch.setenv("KAMENG_INTERACTIVE", "1")
+    monkeypatch.setattr(typer, "prompt", ctrl_c)
+    result = run("init", tmp_path / "c")
+    assert result.exit_code == 130
+    assert "已中断" in result.stderr and "Aborted" not in result.output
+    assert not (tmp_path / "c" / "case.toml").exists()
+
+
+def test_a_date_whose_day_and_month_order_is_unclear_is_refused(tmp_path: Path) -> None:
+    args = [a if a != "2024-05-01 09:55:12" else "10/06/2025 09:14" for a in NOT_DELIVERED]
+    result = run("init", tmp_path / "c", *args)
+    assert result.exit_code == 2
+    assert "--paid-at" in result.stderr and "日和月的顺序不明确" in result.stderr
+    assert not (tmp_path / "c" / "case.toml").exists()
+    unambiguous = [a if a != "2024-05-01 09:55:12" else "25/06/2025 09:14" for a in NOT_DELIVERED]
+    assert run("init", tmp_path / "d", *unambiguous).exit_code == 0
+    assert 'paid_at = "2025-06-25T09:14:00+08:00"' in (tmp_path / "d" / "case.toml").read_text(encoding="utf-8")

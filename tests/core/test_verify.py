@@ -101,3 +101,30 @@ def test_adding_the_original_again_restores_a_changed_or_lost_copy(case_dir: Pat
     # An intact copy is still a plain duplicate.
     again = json.loads(run("-C", case_dir, "add", tmp_path / "a.png", "--json").stdout)["files"][0]
     assert again["status"] == "skipped" and again["exhibit"] == "E01"
+
+
+def test_a_changed_copy_is_never_read_into_the_timeline(case_dir: Path, tmp_path: Path) -> None:
+    """Editing a stored chat copy (10分钟 → 60分钟) must not put a made-up promise into the timeline or a
+    letter: rebuild keeps what the recorded bytes said and exits 1 naming the exhibit; adding the
+    original back restores it and the timeline says what it says."""
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 10:00] 客服小美：收到，10分钟内到账，请耐心等待\n[2024/5/1 10:30] 小明：还没到\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    promise = [e for e in json.loads(run("-C", case_dir, "timeline", "--json").stdout)["events"] if e["kind"] == "promise"]
+    assert promise and promise[0]["data"]["due"] == "2024-05-01T10:10:00+08:00"
+    copy = next((case_dir / "evidence").iterdir())
+    os.chmod(copy, 0o644)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("10分钟", "60分钟"), encoding="utf-8")
+
+    result = run("-C", case_dir, "rebuild")
+    assert result.exit_code == 1
+    assert "E01" in result.stderr and "已被修改" in result.stderr and "kameng add" in result.stderr
+    timeline = run("-C", case_dir, "timeline", "--json").stdout
+    assert "60分钟" not in timeline and "2024-05-01T10:10:00+08:00" in timeline
+
+    result = run("-C", case_dir, "add", chat, "--json")
+    assert json.loads(result.stdout)["files"][0]["status"] == "restored"
+    assert run("-C", case_dir, "verify").exit_code == 0
+    assert run("-C", case_dir, "rebuild").exit_code == 0
+    timeline = run("-C", case_dir, "timeline", "--json").stdout
+    assert "60分钟" not in timeline and "2024-05-01T10:10:00+08:00" in timeline

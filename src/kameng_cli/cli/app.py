@@ -99,7 +99,13 @@ class KamengGroup(TyperGroup):
             # The reader went away (`kameng timeline | head`): not an error of ours, nothing to say.
             _drop_stdout()
             raise typer.Exit(BROKEN_PIPE) from None
-        except (typer.Exit, typer.Abort):
+        except typer.Abort as exc:
+            # A question on the terminal was answered with Ctrl-C or the input ended (click says "Aborted.").
+            if isinstance(exc.__context__, EOFError):
+                raise _fail(ctx, exc, t("error.input_ended"), int(ExitStatus.BAD_INPUT)) from None
+            _print_error(t("error.interrupted"))
+            raise typer.Exit(130) from None
+        except typer.Exit:
             raise
         except OSError as exc:
             if exc.errno not in WRITE_ERRNOS:
@@ -243,6 +249,9 @@ def run(argv: list[str] | None = None) -> int:
         target = build_app(only="")  # the eager --version callback needs no command
     else:
         target = build_app()  # help, or an unknown command (click suggests the right one)
+    from ..interrupt import install
+
+    install()
     try:
         target(args=args, prog_name="kameng", standalone_mode=True)
         sys.stdout.flush()  # here, not at interpreter exit, so that a closed pipe is handled below

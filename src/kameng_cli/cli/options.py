@@ -12,14 +12,15 @@ def parse_time_option(value: str | None, flag: str, *, end_of_day: bool = False,
     from datetime import timedelta
 
     from ..errors import UserInputError
-    from ..parsing.times import TimeParseError, now, parse_time_ex
+    from ..parsing.times import AmbiguousDate, TimeParseError, now, parse_time_ex
 
     if value is None:
         return None
     try:
         parsed = parse_time_ex(value)
     except TimeParseError as exc:
-        raise UserInputError("option.bad_time", flag=flag, value=value) from exc
+        key = "time.ambiguous_flag" if isinstance(exc, AmbiguousDate) else "option.bad_time"
+        raise UserInputError(key, flag=flag, value=value) from exc
     if not parsed.has_year:
         raise UserInputError("init.no_year", flag=flag, value=value)  # 5/1 would silently be this year's
     result = parsed.value

@@ -18,6 +18,7 @@ from ..case.atomic import sha256_file
 from ..case.store import CaseStore, Staged
 from ..errors import CaseLocked, KamengError, UserInputError
 from ..i18n import pick, t
+from ..interrupt import checkpoint
 from ..model.records import Event, Exhibit
 from ..parsing.times import CST, now
 from .base import ParseContext, ParseResult, Sample
@@ -154,12 +155,14 @@ class Ingestor:
 
         try:
             for item, staging in self._staged_ahead(items):
+                checkpoint()
                 prepared = item if isinstance(item, FileOutcome) else self.prepare(
                     item, pending=[p for _, p in batch], staging=staging)
                 outcomes.append(prepared if isinstance(prepared, FileOutcome) else None)
                 if isinstance(prepared, FileOutcome):
                     report(prepared)
                     continue
+                checkpoint()  # after a parse that may have swallowed the Ctrl-C (interrupt.py)
                 if not batch:
                     batch_started = time.monotonic()
                 batch.append((len(outcomes) - 1, prepared))
@@ -171,7 +174,12 @@ class Ingestor:
         finally:
             for _, prepared in batch:  # staged copies of a batch that was never committed
                 prepared.staged.unlink(missing_ok=True)
-        return [o for o in outcomes if o is not None]
+        done = [o for o in outcomes if o is not None]
+        restored = {o.exhibit for o in done if o.status == "restored" and o.exhibit}
+        if restored:
+            # The timeline must say what the restored bytes say, whatever was read while the copy was changed.
+            rebuild(self.store, only=restored)
+        return done
 
     def _staged_ahead(self, items: Iterable[Input | FileOutcome]) -> Iterator[tuple[Input | FileOutcome, Future | None]]:
         """Pair each item with the future of its staging copy, a few files ahead.
@@ -454,6 +462,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
         stored = store.derived_events()
         results: dict[str, tuple[list[Event], dict[str, Any]]] = {}
         for exhibit in store.exhibits().values():
+            checkpoint()
             report.exhibits += 1
             if only is not None and exhibit.id not in only:
                 events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
@@ -468,8 +477,17 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
                     report.errors.append((exhibit.id, reason))
                 results[exhibit.id] = ([], store.derived(exhibit.id))
                 continue
-            # What the earlier parse read is reused only for the very bytes it was read from.
-            previous = store.derived(exhibit.id).get("details", {}) if store.evidence_intact(exhibit) else {}
+            if not store.evidence_intact(exhibit):
+                # A copy changed since it was added is never read again: what it says now is not the
+                # evidence. Its events stay as they were read from the recorded bytes until the user puts
+                # the original back (`kameng add ORIGINAL` restores it and reads it again).
+                report.errors.append((exhibit.id, t("rebuild.changed", id=exhibit.id, name=exhibit.name)))
+                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
+                results[exhibit.id] = (events, store.derived(exhibit.id))
+                report.events += len(events)
+                continue
+            # What the earlier parse read is reused only for the very bytes it was read from (intact here).
+            previous = store.derived(exhibit.id).get("details", {})
             ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
                                stdin=exhibit.origin == "-", previous_facts=exhibit.facts, previous_details=previous)

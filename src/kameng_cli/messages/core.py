@@ -27,6 +27,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Interrupted. The case folder is consistent: what was finished is saved, nothing half-done was written; "
               "run the same command again to continue.",
     },
+    "error.input_ended": {
+        "zh": "输入在回答问题时结束了，什么也没有改变。请在终端里重新运行，或者用命令行参数给出答案（见 -h）。",
+        "en": "the input ended while a question was being answered; nothing was changed. Run it again on a terminal, "
+              "or give the answers as options (see -h).",
+    },
     "error.cannot_write": {
         "zh": "无法读写 {path}：{detail}。请确认案件文件夹可读写（不是只读挂载或只读权限）、磁盘还有空间、路径不过长，然后重新运行。",
         "en": "cannot read or write {path}: {detail}. Make sure the case folder is readable and writable (not a read-only "
@@ -96,6 +101,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "time.no_year": {
         "zh": "缺少年份：请写完整日期（例：2024-05-01 09:55），否则会被当成今年",
         "en": "no year: write the full date (e.g. 2024-05-01 09:55), otherwise it would be taken as this year",
+    },
+    "time.ambiguous": {
+        "zh": "日和月的顺序不明确（10/06/2025 可能是10月6日，也可能是6月10日）：请写成 年-月-日（例：2025-06-10 09:14）",
+        "en": "the order of day and month is unclear (10/06/2025 may be 6 October or 10 June): write year-month-day (e.g. 2025-06-10 09:14)",
+    },
+    "time.ambiguous_flag": {
+        "zh": "{flag} {value!r} 日和月的顺序不明确（可能是几月几日，也可能反过来）；请写成 年-月-日（例：2025-06-10 09:14）。",
+        "en": "{flag} {value!r}: the order of day and month is unclear; write year-month-day (e.g. 2025-06-10 09:14).",
     },
     "time.future": {"zh": "{flag} {value} 是将来的时间，请检查日期。", "en": "{flag} {value} is in the future; check the date."},
     "uscc.bad-check-digit": {
@@ -275,6 +288,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.rm_derived": {"zh": "{id} 是从证据中读出的事件，不能删除；它会随证据重建", "en": "{id} was read from an exhibit and cannot be removed; it is rebuilt from the evidence"},
     "event.empty_summary": {"zh": "事件内容不能为空", "en": "the summary cannot be empty"},
     # rebuild / verify
+    "rebuild.changed": {
+        "zh": "{id}（{name}）的副本自添加后已被修改，没有重新读取：时间线保留按添加时内容读出的事件。请用原文件恢复：kameng add <原文件>。",
+        "en": "the copy of {id} ({name}) was changed after it was added and was not read again: the timeline keeps the events "
+              "read from its recorded content. Put the original back with: kameng add <original file>.",
+    },
     "rebuild.done": {"zh": "已重建：{exhibits} 份证据，{events} 个事件，{warnings} 条警告", "en": "Rebuilt: {exhibits} exhibits, {events} events, {warnings} warnings"},
     "rebuild.no_parser": {"zh": "读取格式 {parser} 已不可用（插件被卸载？）；证据原件不受影响", "en": "the source {parser} is no longer installed (plugin removed?); the evidence itself is unaffected"},
     "verify.ok": {"zh": "完好", "en": "ok"},

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..parsing.amounts import AmountError, parse_amount
-from ..parsing.times import TimeParseError, parse_time_ex, to_cst
+from ..parsing.times import AmbiguousDate, TimeParseError, parse_time_ex, to_cst
 from .slugs import CLAIMS, PROBLEM_TYPES
 
 CASE_SCHEMA = "kameng.case/1"
@@ -67,7 +67,7 @@ class Order(_Section):
         try:
             parsed = parse_time_ex(str(value))
         except TimeParseError as exc:
-            raise ValueError("time.invalid") from exc
+            raise ValueError("time.ambiguous" if isinstance(exc, AmbiguousDate) else "time.invalid") from exc
         if not parsed.has_year:
             raise ValueError("time.no_year")  # 5/1 9:55 would silently become this year's 1 May
         return parsed.value

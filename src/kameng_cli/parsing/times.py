@@ -38,6 +38,14 @@ class TimeParseError(ValueError):
         self.text = text
 
 
+class AmbiguousDate(TimeParseError):
+    """10/06/2025: the 10th of June or the 6th of October? Refused rather than guessed."""
+
+
+# Day and month first, year last, both parts ≤ 12 and different: the order cannot be known.
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](?:\d{4}|\d{2})(?!\d)")
+
+
 @dataclass(frozen=True)
 class ParsedTime:
     value: datetime
@@ -101,6 +109,9 @@ def parse_time_ex(text: str, *, default_year: int | None = None, now: datetime |
 
 
 def _parse_iso_like(raw: str, text: str) -> ParsedTime:
+    order = _DAY_MONTH_YEAR.match(text)
+    if order and int(order.group(1)) <= 12 and int(order.group(2)) <= 12 and order.group(1).lstrip("0") != order.group(2).lstrip("0"):
+        raise AmbiguousDate(raw)
     try:
         value = datetime.fromisoformat(text.replace("/", "-"))
         has_time = "T" in text or ":" in text
