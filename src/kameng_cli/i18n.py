@@ -71,3 +71,43 @@ def pick(texts: dict[str, str] | str, lang: str | None = None) -> str:
     if isinstance(texts, str):
         return texts
     return texts.get(lang or get_lang()) or texts.get("zh") or next(iter(texts.values()))
+
+
+# Generated event text in the reader's language. An event's `summary` is written once, in the language
+# of the command that made it; producers also store what they said as `data["say"]` — a message key
+# and its parameters, or a list of them to be joined — so that `timeline` and every other reader can
+# say it again in the language of the current run. A parameter that is itself {"key": ...} is a
+# message too (a deflection's category).
+def said(key: str, **params: object) -> dict[str, object]:
+    return {"key": key, "params": params} if params else {"key": key}
+
+
+def say_again(say: object, lang: str | None = None) -> str | None:
+    """`data["say"]` rendered in `lang`; None when it is not a message this catalog knows."""
+    if isinstance(say, list):
+        parts = [say_again(part, lang) for part in say]
+        return None if any(part is None for part in parts) else "".join(parts)  # type: ignore[arg-type]
+    if not isinstance(say, dict) or not isinstance(say.get("key"), str) or say["key"] not in catalog():
+        return None
+    params = say.get("params") or {}
+    if not isinstance(params, dict):
+        return None
+    values = {}
+    for name, value in params.items():
+        if isinstance(value, dict):
+            value = say_again(value, lang)
+            if value is None:
+                return None
+        values[name] = value
+    try:
+        return t(say["key"], lang, **values)
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
+def summary_of(summary: str, data: dict[str, object], lang: str | None = None) -> str:
+    """An event's summary in `lang` (the current language by default) when its producer said how."""
+    say = data.get("say")
+    if say is None:
+        return summary
+    return say_again(say, lang) or summary

@@ -96,3 +96,37 @@ def test_untimed_events_sort_last_in_file_order() -> None:
     untimed = [Event("a", None, "message", "me", "x"), Event("b", None, "message", "me", "y")]
     timed = Event("c", parse_time("2024-05-01 10:00"), "paid", "me", "z")
     assert [e.id for e in sorted([*untimed, timed], key=event_sort_key)] == ["c", "a", "b"]
+
+
+def test_summaries_follow_the_readers_language(case_dir: Path, tmp_path: Path) -> None:
+    """A case built in Chinese and read with --lang en (a volunteer's) shows kameng's own text in English,
+    in the table and in --json; the chat's words and the user's own event text stay as they were."""
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 10:00] 客服小美：收到，10分钟内到账，请耐心等待\n"
+                    "[2024/5/1 10:30] 小明：还没到，我要退款100元，不然打12315\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    _add_event(case_dir, "2024-05-02 09:00", "contacted", "打了平台客服电话")
+    english = run("-C", case_dir, "--lang", "en", "timeline").stdout
+    assert "promise '10分钟内', due 2024-05-01 10:10" in english
+    assert "deflection (asks to wait)" in english and "demand: refund" in english
+    assert "承诺「" not in english and "推诿" not in english
+    assert "收到，10分钟内到账" in english and "打了平台客服电话" in english
+    events = {e["kind"]: e for e in run_json("-C", case_dir, "--lang", "en", "timeline")["events"]}
+    assert events["promise"]["summary"] == "promise '10分钟内', due 2024-05-01 10:10"
+    assert events["contacted"]["summary"] == "打了平台客服电话"
+    chinese = {e["kind"]: e for e in run_json("-C", case_dir, "timeline")["events"]}
+    assert chinese["promise"]["summary"] == "承诺「10分钟内」，期限 2024-05-01 10:10"
+
+
+def test_payment_and_screenshot_summaries_are_said_again() -> None:
+    from decimal import Decimal
+
+    from kameng_cli.i18n import said
+    from kameng_cli.model.summary import summary_in
+
+    paid = {"match": {"rule": "order-no"}, "counterparty": "云游数码"}
+    assert summary_in("paid", "向 云游数码 支付 ¥100.00", Decimal("100"), paid, "alipay", lang="en") == "paid ¥100.00 to 云游数码"
+    refund = {"say": said("payments.event.refunded_partial", counterparty="云游数码", amount="¥30.00")}
+    assert summary_in("refunded", "…", Decimal("30"), refund, "wechat", lang="en") == "refunded ¥30.00 (partial) from 云游数码"
+    assert summary_in("paid", "我付了钱", Decimal("1"), paid, "manual", lang="en") == "我付了钱"  # the user's words
+    assert summary_in("other", "x", None, {"say": {"key": "no.such.key"}}, "", lang="en") == "x"

@@ -45,8 +45,10 @@ def test_english_summaries(case_dir: Path) -> None:
     result = run("--lang", "en", "-C", case_dir, "add", WECHAT_2026)
     assert result.exit_code == 0, result.output
     assert "matched 1:" in result.stdout.replace("\n", "")
-    summaries = [e["summary"] for e in payment_events(case_dir)]
-    assert summaries == ["paid ¥100.00 to 星辰卡盟", "refunded ¥49.90 (partial) from 星辰卡盟"]
+    events = [e for e in run_json("--lang", "en", "-C", case_dir, "timeline")["events"] if e["kind"] in ("paid", "refunded")]
+    assert [e["summary"] for e in events] == ["paid ¥100.00 to 星辰卡盟", "refunded ¥49.90 (partial) from 星辰卡盟"]
+    # the same events read by a Chinese reader
+    assert [e["summary"] for e in payment_events(case_dir)] == ["向 星辰卡盟 支付 ¥100.00", "星辰卡盟 退款 ¥49.90（部分退款）"]
 
 
 def test_only_relevant_rows_become_events(case_dir: Path) -> None:

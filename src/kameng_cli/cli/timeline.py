@@ -36,8 +36,15 @@ def timeline(
         events = [e for e in events if e.time is not None and e.time <= end]
     if kind:
         events = [e for e in events if e.kind in kind]
+    from ..model.summary import summary_in
+
     if as_json:
-        env.emit_json({"schema": "kameng.timeline/1", "events": [e.to_json() for e in events]})
+        documents = []
+        for event in events:
+            document = event.to_json()
+            document["summary"] = summary_in(event.kind, event.summary, event.amount, event.data, event.source)
+            documents.append(document)
+        env.emit_json({"schema": "kameng.timeline/1", "events": documents})
         return
     if not events:
         env.info(t("timeline.empty"))
@@ -56,7 +63,7 @@ def timeline(
         when = display(event.time) if event.time else t("timeline.time_unknown")
         if event.time_flags:
             when += " *"
-        summary = event.summary
+        summary = summary_in(event.kind, event.summary, event.amount, event.data, event.source)
         if event.amount is not None and format_yuan(event.amount) not in summary:
             summary += f" ({format_yuan(event.amount)})"
         where = event.exhibit or t("timeline.manual")

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..i18n import t
+from ..i18n import said, say_again, t
 from ..model.records import Event, Note
 from ..parsing.amounts import format_amount, format_yuan
 from ..parsing.times import CST, display, isoformat
@@ -86,15 +86,15 @@ def amount_mismatch(events: Sequence[Event], case: Case | None) -> list[Event]:
         row = _same_payment(shot, exports)
         if row is None or abs(row.amount or Decimal(0)) == abs(shot.amount or Decimal(0)):
             continue
+        say = said("ocr.note.amount_mismatch", seen=format_yuan(abs(shot.amount or Decimal(0))),
+                   export=format_yuan(abs(row.amount or Decimal(0))), row=row.exhibit or "?")
         found.append(Event(
-            id="", time=shot.time, kind="note", actor="system",
-            summary=t("ocr.note.amount_mismatch", seen=format_yuan(abs(shot.amount or Decimal(0))),
-                      export=format_yuan(abs(row.amount or Decimal(0))), row=row.exhibit or "?"),
+            id="", time=shot.time, kind="note", actor="system", summary=say_again(say) or "",
             order_no=shot.order_no, exhibit=shot.exhibit, locator=shot.locator, confidence=shot.confidence,
             data={"code": AMOUNT_MISMATCH, "severity": "warning", "screenshot_event": shot.id,
                   "export_event": row.id, "export_exhibit": row.exhibit,
                   "seen": format_amount(abs(shot.amount or Decimal(0))),
-                  "export": format_amount(abs(row.amount or Decimal(0))), "matched_by": _matched_by(shot, row)},
+                  "export": format_amount(abs(row.amount or Decimal(0))), "matched_by": _matched_by(shot, row), "say": say},
         ))
     return found
 

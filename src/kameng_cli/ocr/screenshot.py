@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
+from ..i18n import said, t
 from ..model.records import Event, Note, Warning
 from ..model.slugs import EXHIBIT_KINDS, label
 from ..parsing.amounts import format_yuan
@@ -191,7 +191,7 @@ def events_of(reading: Reading, result: ParseResult, ctx: ParseContext) -> list[
             amount=amount, order_no=order_no, locator=_locator(fact), confidence=round(0.9 * fact.confidence, 3),
             time_flags=flags,
             data={"status": fact.value, "ocr": True, "box": list(fact.box), "text": fact.text,
-                  "ocr_confidence": fact.confidence},
+                  "ocr_confidence": fact.confidence, "say": said("ocr.event.status", status=fact.value, name=name)},
         ))
     ordered = _time(reading, "ordered")
     if ordered is not None and reading.kind == "order":
@@ -199,7 +199,8 @@ def events_of(reading: Reading, result: ParseResult, ctx: ParseContext) -> list[
         events.append(Event(
             id="", time=when, kind="ordered", actor="me", summary=t("ocr.event.ordered", name=name),
             order_no=order_no, locator=_locator(ordered), confidence=round(0.9 * ordered.confidence, 3),
-            time_flags=flags, data={"ocr": True, "box": list(ordered.box), "text": ordered.text},
+            time_flags=flags, data={"ocr": True, "box": list(ordered.box), "text": ordered.text,
+                                    "say": said("ocr.event.ordered", name=name)},
         ))
     return events
 
@@ -220,6 +221,7 @@ def _paid_event(reading: Reading, result: ParseResult, order_no: str | None, nam
         amount=amount, order_no=order_no, locator=_locator(anchor) if anchor else None,
         confidence=round(0.9 * confidence, 3), time_flags=flags,
         data={"ocr": True, "status": "支付成功", "direction": "out",
+              "say": said("ocr.event.paid", amount=format_yuan(amount), name=name),
               "trade_no": trade[0].value if trade else None,
               "merchant_order_no": merchant_order[0].value if merchant_order else None,
               "box": list(amount_fact.box) if amount_fact else None},

@@ -23,10 +23,11 @@ from functools import partial
 from itertools import accumulate
 from typing import Any
 
-from ..i18n import get_lang, t
+from ..i18n import get_lang, say_again
 from ..model.records import Event
 from . import deadlines
 from .normalise import fold, normalise
+from .summaries import say
 from .vocabulary import Meaning, Vocabulary, load
 
 _CLAUSE = re.compile(r"[^，,。！!？?；;\n…~]+")
@@ -781,22 +782,8 @@ def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries
                    tuple(data["channels"]) if data.get("threat") else None)
     summary = summaries.get(summary_key)
     if summary is None:
-        summary = summaries[summary_key] = _summary(signal, data, lang)
+        summary = summaries[summary_key] = say_again(say(kind, data), lang) or ""
     # the user confirms what the other side delivered or paid back
     actor = "merchant" if kind in ("delivered", "refunded") else message.actor
     return Event("", message.time, _KIND_OF[kind], actor, summary, amount, None, None, message.locator,
                  round(0.8 * message.confidence, 3), message.source, message.time_flags, data)  # flags lists are never changed in place
-
-
-def _summary(signal: Signal, data: dict[str, Any], lang: str) -> str:
-    if signal.kind == "promise":
-        if data.get("due"):
-            return t("signals.summary.promise_due", lang, phrase=signal.phrase, due=data["due"].replace("T", " ")[:16])
-        return t("signals.summary.promise_vague", lang, phrase=signal.phrase)
-    if signal.kind == "deflection":
-        return t("signals.summary.deflection", lang, phrase=signal.phrase, category=t(f"signals.category.{signal.category}", lang))
-    if signal.kind == "demand":
-        claim = t(f"signals.claim.{data['claim']}", lang) if data.get("claim") else t("signals.claim.none", lang)
-        threat = t("signals.summary.threat", lang, channels="、".join(data["channels"])) if data.get("threat") else ""
-        return t("signals.summary.demand", lang, claim=claim, phrase=signal.phrase) + threat
-    return t(f"signals.summary.{signal.kind}", lang, phrase=signal.phrase)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ...i18n import t
+from ...i18n import said, say_again, t
 from ...model.records import Event
 from ...parsing.amounts import format_amount, format_yuan
 from ...parsing.times import CST
@@ -51,9 +51,9 @@ def refunded_event(payment: PaymentRecord, refund: PaymentRecord, match: Match, 
         refund_of=refund.refund_of, partial=refund.partial, paid_line=payment.line,
     )
     key = "payments.event.refunded_partial" if refund.partial else "payments.event.refunded"
+    data["say"] = said(key, counterparty=refund.counterparty or payment.counterparty or "—", amount=format_yuan(refund.amount))
     return Event(
-        id="", time=refund.time, kind="refunded", actor="merchant",
-        summary=t(key, counterparty=refund.counterparty or payment.counterparty or "—", amount=format_yuan(refund.amount)),
+        id="", time=refund.time, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
         amount=refund.amount, order_no=payment.order_no or None, exhibit=None,
         locator=f"{locator} {refund.line}", confidence=confidence, source=source,
         time_flags=list(refund.time_flags), data=data,
@@ -72,9 +72,9 @@ def recorded_refund_event(payment: PaymentRecord, match: Match, source: str, loc
     data.update(match={"reason": t("payments.link.refunded-column"), "confidence": match.confidence,
                        "rule": "refunded-column"}, refund_of=payment.trade_no, partial=partial,
                 direction="in", paid_line=payment.line)
+    data["say"] = said(key, counterparty=payment.counterparty or "—", amount=format_yuan(payment.refunded_amount))
     return Event(
-        id="", time=when, kind="refunded", actor="merchant",
-        summary=t(key, counterparty=payment.counterparty or "—", amount=format_yuan(payment.refunded_amount)),
+        id="", time=when, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
         amount=payment.refunded_amount, order_no=payment.order_no or None, exhibit=None,
         locator=f"{locator} {payment.line}", confidence=match.confidence, source=source,
         time_flags=["estimated"], data=data,

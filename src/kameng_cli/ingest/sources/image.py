@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ...i18n import t
+from ...i18n import said, t
 from ...model.records import Event
 from ...parsing.times import CST
 from ..base import FALLBACK, ParseContext, ParseResult, Sample
@@ -123,7 +123,8 @@ class ImageSource:
                     confidence=0.9 if result.captured_at_source == "exif" else 0.4,
                     locator=None,
                     time_flags=flags,
-                    data={"captured_at_source": result.captured_at_source},
+                    data={"captured_at_source": result.captured_at_source,
+                          "say": said("event.captured", name=ctx.original_name or path.name)},
                 )
             )
         if Image is not None and "width" in result.facts:
