@@ -52,7 +52,17 @@ LAYOUTS: dict[str, tuple[str, int, list[str]]] = {
     "qce_pasted_log.txt": ("qce-txt", 5, ["青禾"]),
     "ticket_bracket_today.txt": ("ticket-bracket", 4, []),
     "chatlog_forward.txt": ("chatlog-text", 3, []),
+    # tester's report (test_chats_tester_fixes.py): amounts with thousands separators, damaged bytes
+    "chatlog_thousands.txt": ("chatlog-text", 5, []),
+    "weflow_thousands.txt": ("weflow-txt", 5, []),
+    "memotrace_v2_thousands.txt": ("memotrace-v2-txt", 5, ["小葵"]),
+    "wechatexporter_thousands.txt": ("wechatexporter-txt", 5, []),
+    "wxid_pifa9_0_5.csv": ("pywxdump-csv", 4, []),
+    "qq_damaged_bytes.txt": ("qq-txt", 4, ["小明"]),
 }
+# Inputs holding bytes that are no text: an editor re-saving them would replace those bytes, so the
+# re-save variants of test_chats_robustness.py do not apply.
+DAMAGED = {"qq_damaged_bytes.txt"}
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUTS))

@@ -6,6 +6,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法读取聊天记录 {file} 的文字编码（{detail}）。请用导出工具重新导出，或在记事本中另存为 UTF-8 后再添加。",
         "en": "Cannot decode the chat log {file} ({detail}). Export it again, or save it as UTF-8 in a text editor and add it again.",
     },
+    "chats.undecodable_lines": {
+        "zh": "注意：第 {lines} 行有无法解码的字节（可能是复制或保存时损坏），已用 � 代替，其余内容照常读取；原件已原样保存",
+        "en": "note: line(s) {lines} hold bytes that cannot be decoded (damaged when copied or saved); they are shown "
+              "as � and the rest was read as usual; the original is kept unchanged",
+    },
+    "chats.pasted_blank": {
+        "zh": "粘贴的内容（标准输入）只有空白或空行，没有一个字，未添加任何证据。请在聊天窗口中全选并复制聊天记录，"
+              "再运行 kameng add - 粘贴（完成后按 Ctrl-D）；或直接添加导出的聊天记录文件：kameng add 聊天记录.txt",
+        "en": "The pasted text (standard input) holds only blanks or empty lines, not one word; nothing was added. Select and copy "
+              "the chat in the chat window, then run kameng add - and paste it (Ctrl-D when done); or add the exported chat "
+              "file: kameng add chat.txt",
+    },
+    "chats.pasted_not_text": {
+        "zh": "粘贴的内容（标准输入）不是文字，而是二进制数据（图片、压缩包等），未添加任何证据。请粘贴从聊天窗口复制的文字；"
+              "文件请直接按文件添加：kameng add 文件名",
+        "en": "The pasted input (standard input) is binary data (an image, an archive, …), not text; nothing was added. Paste "
+              "text copied from the chat window; add files by name instead: kameng add FILE",
+    },
+    "chats.blank_file": {
+        "zh": "{file} 里只有空白、空行或 BOM，没有一个字，不能作为证据，未添加。请确认选对了文件，或重新导出聊天记录后再添加。",
+        "en": "{file} holds only blanks, empty lines or a BOM, not one word, so it cannot be evidence; nothing was added. Check "
+              "that it is the right file, or export the chat again and add that.",
+    },
     "chats.no_messages": {
         "zh": "认出了聊天记录格式（{source}），但一条消息也没有读到。文件可能被截断或只复制了标题；请重新导出完整记录。",
         "en": "The chat format ({source}) was recognised but no message could be read. The file may be cut off; export the full log again.",
@@ -96,6 +119,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "chats.note.chat-resaved": {
         "zh": "文件编码或换行与导出工具的原始格式不同（{reasons}）：文件曾被打开并另存",
         "en": "encoding or line endings differ from the exporter's own ({reasons}): the file was opened and saved again",
+    },
+    "chats.note.chat-undecodable": {
+        "zh": "第 {lines} 行有 {encoding} 无法解码的字节（共 {count} 行），已用 � 代替：这些行的原文请以证据原件为准",
+        "en": "line(s) {lines} hold bytes that are not {encoding} text ({count} line(s)); shown as �: "
+              "for those lines the original file is the reference",
     },
     "chats.note.chat-truncated": {"zh": "文件结尾不完整（{reason}）：导出或复制可能被中断", "en": "the file does not end cleanly ({reason}): the export or copy may have been cut off"},
     "chats.note.chat-count-mismatch": {

@@ -9,6 +9,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋", "012345
 _CURRENCY = re.compile(r"(?:人民币|RMB|CNY|¥|￥|元|块钱|块)", re.IGNORECASE)
 _NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 TWO_PLACES = Decimal("0.01")
+# An amount written inside a text (a chat's transfer line, a fee description): `1200.50`, or with
+# thousands separators in groups of three, `1,200.50` / `12,345.60`. Never a piece of a longer number:
+# it does not start right after a digit, a point or a digit and comma, and a comma that does not
+# begin a group of three is no separator (`1,2号卡` is 1). Parse the match with `parse_amount`.
+AMOUNT_IN_TEXT = r"(?<![\d.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+)(?:\.\d+)?"
 
 
 class AmountError(ValueError):

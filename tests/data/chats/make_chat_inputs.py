@@ -405,3 +405,63 @@ write("chatlog_forward.txt", "\n".join([
     "青禾(我) 2024-12-31 23:00:00", "点卡没到", "",
     "蓝鲸数卡-客服(wxid_bluewhale_cs01) 2024-12-31 23:03:34", "[合并转发|发货记录]", "  蓝鲸数卡-客服 12-30 10:00:00",
     "  卡密已发送，保证5分钟到账", "", "青禾(我) 2025-01-01 09:20:21", "没收到", ""]))
+
+# --- amounts with thousands separators (tests/chats/test_chats_tester_fixes.py) ---------------------
+# Every exporter writes a transfer's amount as WeChat shows it, `￥1,200.50` above 999.99; the whole
+# amount counts, never the part after the last comma. `1,2号卡` in a text is a list, no amount.
+
+# 36. chatlog text (spec §3.3 `[转账|发送 ￥100.00](memo)`), full dates (a query across years).
+write("chatlog_thousands.txt", "\n".join([
+    "阿木(我) 2024-08-03 10:00:00", "老板，1,2号卡都要，一批多少钱", "",
+    "批发卡行(wxid_pifa01) 2024-08-03 10:01:00", "一批1,000.00，先转账再发卡", "",
+    "阿木(我) 2024-08-03 10:02:00", "[转账|发送 ￥1,000.00](一批卡)", "",
+    "阿木(我) 2024-08-03 10:03:00", "[转账|发送 ￥12,345.60](批发)", "",
+    "批发卡行(wxid_pifa01) 2024-08-04 09:00:00", "[转账|发送 ￥1,200.50](部分退款)", "", ""]))
+
+# 37. WeFlow TXT (spec §3.5 `<prefix>￥100.00 memo` + who→whom): my transfers, the shop's receipt and refund.
+write("weflow_thousands.txt", "\n\n".join([
+    "2024-10-02 21:00:03 '我'\n1,2号卡各要一批，一共多少钱",
+    "2024-10-02 21:00:23 '我'\n[转账]￥1,000.00 卡款 我→云游卡铺",
+    "2024-10-02 21:01:00 '云游卡铺'\n[转账收款]￥1,000.00",
+    "2024-10-02 21:05:00 '我'\n[转账]￥12,345.60 批发 我→云游卡铺",
+    "2024-10-03 10:00:00 '云游卡铺'\n[转账]￥1,200.50 退款 云游卡铺→我",
+]) + "\n\n")
+
+# 38. MemoTrace v2 TXT (spec §3.2 `【发起转账】:￥100.00\n备注: <memo>\n`), no final newline.
+write("memotrace_v2_thousands.txt", "\n\n".join([
+    "2024-07-01 10:00:00 小葵\n老板，1,2号卡各来一批",
+    "2024-07-01 10:00:30 小葵\n【发起转账】:￥1,000.00\n备注: 卡款\n",
+    "2024-07-01 10:01:00 葵花卡铺\n【已收款】:￥1,000.00\n备注: 卡款\n",
+    "2024-07-01 10:02:00 小葵\n【发起转账】:￥12,345.60\n备注: 批发\n",
+    "2024-07-02 10:00:00 葵花卡铺\n【发起转账】:￥1,200.50\n备注: 退款\n"]))
+
+# 39. WechatExporter text (spec §3.6 transfer template `NAME (TIME):微信转账 MESSAGE`).
+write("wechatexporter_thousands.txt", "\n".join([
+    "葵花卡铺 - 微信聊天记录", "",
+    "Echo (2024-12-01 08:00:00):老板在吗，1,2号卡有没有",
+    "葵花卡铺 (2024-12-01 08:01:00):有，一批1,000.00",
+    "Echo (2024-12-01 08:02:00):微信转账 ￥1,000.00",
+    "Echo (2024-12-01 08:03:00):微信转账 ￥12,345.60",
+    "葵花卡铺 (2024-12-01 09:00:00):微信转账 ￥1,200.50"]))
+
+# 40. PyWxDump page (spec §3.4 `转账：￥… / 转账说明：… / 转账时间：…`), the first page of a short chat.
+rows = [["id", "MsgSvrID", "type_name", "is_sender", "talker", "room_name", "msg", "src", "CreateTime"],
+        ["1", "8001", "文本", "1", "wxid_me9", "wxid_pifa9", "1,2号卡一批多少", "", "2024-08-03 10:00:00"],
+        ["2", "8002", "转账", "1", "wxid_me9", "wxid_pifa9", "转账：￥1,000.00\n转账说明：卡款\n转账时间：2024-08-03 10:01:00", "", "2024-08-03 10:01:00"],
+        ["3", "8003", "转账", "1", "wxid_me9", "wxid_pifa9", "转账：￥12,345.60\n转账说明：批发\n转账时间：2024-08-03 10:02:00", "", "2024-08-03 10:02:00"],
+        ["4", "8004", "转账", "0", "wxid_pifa9", "wxid_pifa9", "转账：￥1,200.50\n转账说明：退款\n转账时间：2024-08-04 09:00:00", "", "2024-08-04 09:00:00"]]
+(HERE / "wxid_pifa9_0_5.csv").write_bytes(csv_text(rows).encode("utf-8"))  # CRLF rows, LF inside cells
+
+# --- damaged bytes ----------------------------------------------------------------------------------
+
+# 41. QQ txt as exported (UTF-8 + BOM, CRLF) with one character cut in two (`E5 90` without its last
+#     byte) at the end of line 10, and one body on line 16 in GBK bytes (pasted from another program).
+QQ_DAMAGED = "\n".join([
+    "消息记录（此消息记录为文本格式，不支持重新导入）", "",
+    SEP, "消息分组:我的好友", SEP, "消息对象:卡王", SEP, "",
+    "2024-08-03 10:00:00 小明", "在吗@CUT@", "",
+    "2024-08-03 10:01:00 卡王", "在", "",
+    "2024-08-03 10:02:00 小明", "@GBK@", "",
+    "2024-08-03 10:03:00 卡王", "好的，马上发", "", ""]).replace("\n", "\r\n")
+(HERE / "qq_damaged_bytes.txt").write_bytes(
+    b"\xef\xbb\xbf" + QQ_DAMAGED.encode("utf-8").replace(b"@CUT@", b"\xe5\x90").replace(b"@GBK@", "卡密没到，退款".encode("gbk")))

@@ -8,6 +8,7 @@ text, what the format says about who is me) or columns, and `result.build_result
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from decimal import Decimal
 from itertools import repeat
 from operator import attrgetter, is_not
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...i18n import t
 from ...model.records import Note, Warning
+from ...parsing.amounts import AMOUNT_IN_TEXT, AmountError, parse_amount
 from ...parsing.times import CST
 from ..base import CLAIM, Sample, SourceError
-from ..decoding import DecodeError, detect_encoding, normalise_newlines
+from ..decoding import DecodeError, bom_encoding, detect_encoding, normalise_newlines
 
 SURE = 0.9  # a signature line the exporter always writes
 LIKELY = 0.7  # a layout that matched on several records
@@ -95,24 +97,99 @@ class ChatColumns:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030")) -> tuple[str, str, dict[str, int]]:
-    """The file as text with \\n line ends, its encoding, and the line-end counts before normalising
-    (a QQ .txt with LF only, or a MemoTrace TXT with CRLF, has been re-saved: §5 of the spec)."""
+class ChatText(NamedTuple):
+    text: str  # \n line ends, blanks after the lines removed
+    encoding: str
+    endings: dict[str, int]  # line ends counted before normalising, and whether a BOM was there
+    damaged_lines: list[int]  # 1-based lines holding bytes that are no text in `encoding` (shown as U+FFFD)
+
+
+def read_chat_text(path: Path, preferred: tuple[str, ...] = ("utf-8", "gb18030"), name: str = "") -> ChatText:
+    """The file as text with \n line ends, its encoding, and the line-end counts before normalising
+    (a QQ .txt with LF only, or a MemoTrace TXT with CRLF, has been re-saved: §5 of the spec).
+
+    A UTF-8 file in which a few lines hold bytes that are no UTF-8 (a character cut in two, one body
+    saved in GBK) is read with U+FFFD in their place and the lines named (`damaged_lines`, stored as a
+    `chat-undecodable` note): one bad byte must not turn a whole export into an unknown file. `name` is
+    the user's file name for messages (the path is the staged copy)."""
     raw = path.read_bytes()
+    damaged: list[int] = []
     try:  # decoding.read_text, without reading the file a second time
-        encoding = detect_encoding(raw, preferred)
-        text = normalise_newlines(raw.decode(encoding, errors="strict").lstrip("\ufeff"))
+        try:
+            encoding = detect_encoding(raw, preferred)
+            guessed = bom_encoding(raw) is None and encoding not in (*preferred, "utf-8", "gb18030") and not raw.count(0)
+            decoded = raw.decode(encoding, errors="strict")
+        except (DecodeError, UnicodeDecodeError, LookupError):
+            guessed, decoded = True, ""
+        if guessed:  # no BOM, no clean decoding in an expected encoding: mostly UTF-8 with a few bad bytes?
+            mostly = decode_damaged_utf8(raw)
+            if mostly is not None:
+                decoded, damaged = mostly
+                encoding = "utf-8-sig" if raw.startswith(codecs.BOM_UTF8) else "utf-8"
+            elif not decoded:
+                encoding = detect_encoding(raw, preferred)
+                decoded = raw.decode(encoding, errors="strict")
+        text = normalise_newlines(decoded.lstrip("\ufeff"))
         if " \n" in text or "\t\n" in text or "\u3000\n" in text or "\xa0\n" in text or text.endswith((" ", "\t")):
             text = _TRAILING_BLANKS.sub("", text)  # a re-save or a paste left blanks after the lines
     except (DecodeError, UnicodeDecodeError, LookupError) as exc:
-        raise SourceError("chats.undecodable", file=path.name, detail=str(exc)) from exc
+        raise SourceError("chats.undecodable", file=name or path.name, detail=str(exc)) from exc
     if encoding.startswith(("utf-8", "gb", "ascii")):
         crlf, lf = raw.count(b"\r\n"), raw.count(b"\n")
     else:  # UTF-16/32: count in the decoded text
         decoded = raw.decode(encoding, errors="replace")
         crlf, lf = decoded.count("\r\n"), decoded.count("\n")
     endings = {"crlf": crlf, "lf": max(lf - crlf, 0), "bom": int(raw[:3] == b"\xef\xbb\xbf" or raw[:2] in (b"\xff\xfe", b"\xfe\xff"))}
-    return text, encoding, endings
+    return ChatText(text, encoding, endings, damaged)
+
+
+# At most this many undecodable byte runs, on at most this share of the lines: more is no damaged
+# UTF-8 text but another encoding or binary data.
+DAMAGE_MAX_RUNS = 64
+DAMAGE_MAX_LINE_SHARE = 0.1
+
+
+def decode_damaged_utf8(raw: bytes, final: bool = True) -> tuple[str, list[int]] | None:
+    """UTF-8 bytes with a few runs that are no UTF-8: the text with one U+FFFD per run, and the 1-based
+    numbers of the lines holding them (CR, LF and CRLF ends counted as one line end). None when the bytes
+    decode cleanly (nothing to repair), hold NUL bytes (binary, UTF-16), have no multi-byte UTF-8
+    character at all, or are damaged on too many lines. `final=False` for a head cut at an arbitrary
+    byte: a character cut at its end is no damage."""
+    if b"\x00" in raw:
+        return None
+    pieces: list[str] = []
+    runs: list[int] = []  # byte offsets of the bad runs
+    position = 0
+    while True:
+        try:
+            pieces.append(raw[position:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            if not final and exc.reason == "unexpected end of data":
+                pieces.append(raw[position:position + exc.start].decode("utf-8"))
+                break
+            pieces.append(raw[position:position + exc.start].decode("utf-8"))
+            pieces.append("\ufffd")
+            runs.append(position + exc.start)
+            position += exc.end
+            if len(runs) > DAMAGE_MAX_RUNS:
+                return None
+    if not runs or not _has_multibyte(raw):
+        return None
+    lines: list[int] = []
+    for offset in runs:
+        before = raw[:offset]
+        number = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        if not lines or lines[-1] != number:
+            lines.append(number)
+    total = raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n") + 1
+    if len(lines) > max(1, total * DAMAGE_MAX_LINE_SHARE):
+        return None
+    return "".join(pieces), lines
+
+
+def _has_multibyte(raw: bytes) -> bool:
+    return re.search(rb"[\xe0-\xef][\x80-\xbf]{2}", raw) is not None
 
 
 _TRAILING_BLANKS = re.compile(r"[ \t\u3000\xa0]+$", re.MULTILINE)
@@ -188,19 +265,29 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^\[无文本内容\]$", "other", "placeholder"),
     )
 )
-# Transfers are evidence of payment: keep them typed, with the amount (spec §5).
+# Transfers are evidence of payment: keep them typed, with the amount (spec §5). Amounts may carry
+# thousands separators (`￥1,200.50`): `_AMOUNT` reads them whole, never the part after a comma.
+_AMOUNT = AMOUNT_IN_TEXT
 _TRANSFER = re.compile(
-    r"^(?:【(?:发起转账|已收款|已退还|非实时转账收款|发起非实时转账)】\s*:?\s*[￥¥]?\s*(?P<a1>\d+(?:\.\d+)?)"
-    r"|\[(?:微信)?转账(?P<kind>[^\]|]{0,6})\]\s*[￥¥]?\s*(?P<a6>\d+(?:\.\d+)?)"  # WeFlow `[转账]￥100.00 memo 我→X`
-    r"|\[转账(?:\|[^\]]*?)?\s*[￥¥]?(?P<a2>\d+(?:\.\d+)?)?\]"
-    r"|转账[：:]\s*[￥¥]?\s*(?P<a3>\d+(?:\.\d+)?)"
-    r"|微信转账\s*[￥¥]?\s*(?P<a4>\d+(?:\.\d+)?)?"
-    r"|\[转账\][^\d]*(?P<a5>\d+(?:\.\d+)?)?)"
+    rf"^(?:【(?:发起转账|已收款|已退还|非实时转账收款|发起非实时转账)】\s*:?\s*[￥¥]?\s*(?P<a1>{_AMOUNT})"
+    rf"|\[(?:微信)?转账(?P<kind>[^\]|]{{0,6}})\]\s*[￥¥]?\s*(?P<a6>{_AMOUNT})"  # WeFlow `[转账]￥100.00 memo 我→X`
+    rf"|\[转账(?:\|[^\]]*?)?\s*[￥¥]?(?P<a2>{_AMOUNT})?\]"
+    rf"|转账[：:]\s*[￥¥]?\s*(?P<a3>{_AMOUNT})"
+    rf"|微信转账\s*[￥¥]?\s*(?P<a4>{_AMOUNT})?"
+    rf"|\[转账\][^\d]*(?P<a5>{_AMOUNT})?)"
 )
 # WeFlow ends a transfer with who paid whom: `我→云游卡铺`, `云游卡铺→我`.
 _TRANSFER_PARTIES = re.compile(r"(?:^|\s)(?P<payer>[^\s→]{1,40})\s*(?:→|->)\s*(?P<payee>[^\s→]{1,40})\s*$")
 _TRANSFER_STATE = re.compile(r"【(已收款|已退还|发起转账|非实时转账收款|发起非实时转账)】|(已收款|已退还|退还|发送|接收)")
 _RECALL = re.compile(r"^(?:\"?(?P<who>[^\"\n]*?)\"?\s*撤回了一条消息|(?P<you>你)撤回了一条消息)(?:\s*重新编辑)?\s*$")
+
+
+def chat_amount(text: str) -> Decimal:
+    """An amount matched by `AMOUNT_IN_TEXT` (`1,200.50` → 1200.50), to the fen."""
+    try:
+        return parse_amount(text, max_places=8)
+    except AmountError:  # pragma: no cover - the pattern only matches numbers
+        return Decimal(text.replace(",", "")).quantize(Decimal("0.01"))
 
 
 @dataclass(slots=True, frozen=True)
@@ -240,7 +327,7 @@ def detect_type(text: str) -> Typed:
             state = _TRANSFER_STATE.search(body)
             state_text = (state.group(1) or state.group(2)) if state else ""
         parties = _TRANSFER_PARTIES.search(body.split("\n", 1)[0])
-        return Typed("transfer", "transfer", Decimal(amount_text).quantize(Decimal("0.01")) if amount_text else None,
+        return Typed("transfer", "transfer", chat_amount(amount_text) if amount_text else None,
                      state_text, payer=parties.group("payer") if parties else "", payee=parties.group("payee") if parties else "")
     first_line = body.split("\n", 1)[0].strip()
     for pattern, kind, media in _PLACEHOLDERS:
@@ -282,6 +369,7 @@ class ChatLog:
     notes: list[Any] = field(default_factory=list)  # format-specific Note objects (exporter losses, ...)
     messages_out: list[str] = field(default_factory=list)
     columns: ChatColumns | None = None  # the records as columns, instead of `messages` (long logs)
+    damaged_lines: list[int] = field(default_factory=list)  # lines with undecodable bytes (read_chat_text)
 
 
 def summary_text(text: str, limit: int = 60) -> str:

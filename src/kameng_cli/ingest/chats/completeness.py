@@ -40,6 +40,7 @@ def completeness_notes(log: ChatLog, events: list[Event], ctx: ParseContext,
                  _one_sided, _no_times, _missing_references):
         notes.extend(rule(events, timed, ctx))
     notes.extend(_resaved(log))
+    notes.extend(_undecodable(log))
     return notes
 
 
@@ -167,6 +168,15 @@ def _resaved(log: ChatLog) -> list[Note]:
     if not reasons:
         return []
     return [chat_note("chat-resaved", "info", reasons=reasons)]
+
+
+def _undecodable(log: ChatLog) -> list[Note]:
+    """Lines whose bytes were not text in the file's encoding (read with U+FFFD in their place)."""
+    if not log.damaged_lines:
+        return []
+    lines = log.damaged_lines
+    return [chat_note("chat-undecodable", "warning", lines=lines, count=len(lines),
+                      encoding="UTF-8" if log.encoding.startswith("utf-8") else log.encoding.upper())]
 
 
 def first_last(events: list[Event]) -> tuple[datetime | None, datetime | None]:

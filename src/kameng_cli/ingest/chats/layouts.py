@@ -54,7 +54,9 @@ QIANNIU_STATUS = frozenset({"已读", "未读", "发送中"})
 # Signatures in the place the exporter writes them: MemoTrace's template opens the array on a line of
 # its own with the first record (or the closing bracket) next; QQ writes `消息分组:` and the `=`×64
 # rule as whole lines. A document or script that mentions them is not an export.
-_HTML_START = re.compile(r"^[^\S\n]*const chatMessages = \[\s*(?:\{|\]|/\*)", re.M)
+_HTML_START = re.compile(r"^[^\S\n]*(?:<[A-Za-z][^<>\n]*>[^\S\n]*)*const chatMessages = \[\s*(?:\{|\]|/\*)", re.M)
+# The template with no record put in (an empty export): the array holds at most the marker comment.
+_HTML_EMPTY = re.compile(r"const chatMessages = \[\s*(?:/\*[^*]{0,200}\*/\s*)?\];")
 _QQ_GROUP_LINE = re.compile(r"^消息分组:", re.M)
 _QQ_RULE_LINE = re.compile(r"^={64}[^\S\n]*$", re.M)
 
@@ -91,9 +93,38 @@ CSV_SIGNATURES = (
 
 def classify(sample: Sample) -> str | None:
     text = sample.text
-    if not text:
+    found = classify_text(text[:32768]) if text else None
+    if found is None and sample.head:
+        # A UTF-8 export with a few damaged bytes (a character cut in two, one body in GBK) is not text
+        # to the generic decoder, or decoded as something else: read it with U+FFFD for those bytes.
+        damaged = _damaged_head(sample.head)
+        if damaged is not None:
+            found = classify_text(damaged[:32768])
+        elif text is None:
+            found = _binary_with_signature(sample.head)
+    return found
+
+
+def _binary_with_signature(head: bytes) -> str | None:
+    """A file whose first line is an exporter's signature but whose bytes after it are no text: that
+    export, damaged (its source then refuses it, naming the file, rather than it becoming an unknown
+    file). Only the first-line signatures of spec §5 count."""
+    first, newline, _rest = head.partition(b"\n")
+    if not newline:
         return None
-    return classify_text(text[:32768])
+    try:
+        line = first.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        return None
+    return _signature(line, "") if line else None
+
+
+@lru_cache(maxsize=8)
+def _damaged_head(head: bytes) -> str | None:
+    from .common import decode_damaged_utf8
+
+    decoded = decode_damaged_utf8(head, final=False)
+    return decoded[0] if decoded is not None else None
 
 
 @lru_cache(maxsize=32)
@@ -131,7 +162,7 @@ def _signature(first: str, text: str) -> str | None:
     for header, name in CSV_SIGNATURES:
         if first.startswith(header):
             return name
-    if _HTML_START.search(text[:20000]) and "is_send" in text[:30000]:
+    if _HTML_START.search(text[:20000]) and ("is_send" in text[:30000] or _HTML_EMPTY.search(text[:20000])):
         return "memotrace-v1-html"
     if first.endswith(" - 微信聊天记录"):
         return "wechatexporter-txt"

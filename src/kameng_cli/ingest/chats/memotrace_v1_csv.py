@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ...parsing.amounts import AMOUNT_IN_TEXT
 from ...parsing.times import display
 from ..base import ParseContext
-from .common import ChatLog, ChatMessage, chat_note, epoch_time, parse_full_time
+from .common import ChatLog, ChatMessage, chat_amount, chat_note, epoch_time, parse_full_time
 from .csvrows import csv_rows, row_warning, unbalanced_quotes
 from .memotrace_v1_txt import unescape_name
 from .source import ChatSource
@@ -24,7 +25,7 @@ PLACEHOLDER = {"image": "[图片]", "voice": "[语音]", "video": "[视频]", "s
                "card": "[名片]", "link": "[链接]", "file": "[文件]", "merged-forward": "[聊天记录]", "red-packet": "[红包]",
                "mini-program": "[小程序]", "transfer": "[转账]"}
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
-_FEE = re.compile(r"<feedesc>(?:<!\[CDATA\[)?[￥¥]?\s*(\d+(?:\.\d+)?)")
+_FEE = re.compile(rf"<feedesc>(?:<!\[CDATA\[)?[￥¥]?\s*({AMOUNT_IN_TEXT})")
 REQUIRED = ("Type", "IsSender", "CreateTime", "StrContent")
 
 
@@ -76,9 +77,7 @@ class MemoTraceV1CsvSource(ChatSource):
                 if msg_type == "transfer":
                     fee = _FEE.search(content)
                     if fee:
-                        from decimal import Decimal
-
-                        message.amount = Decimal(fee.group(1)).quantize(Decimal("0.01"))
+                        message.amount = chat_amount(fee.group(1))
             message.type = msg_type
             if media:
                 message.extra["media"] = media

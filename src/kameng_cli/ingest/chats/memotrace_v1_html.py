@@ -5,10 +5,10 @@ strings with `\\'` and `\\n` escapes), back to back on one line. Not JSON: read 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
+from ...parsing.amounts import AMOUNT_IN_TEXT
 from ..base import ParseContext
-from .common import ChatLog, ChatMessage, chat_note, epoch_time
+from .common import ChatLog, ChatMessage, chat_amount, chat_note, epoch_time
 from .memotrace_v1_txt import unescape_name
 from .source import ChatSource
 
@@ -78,9 +78,9 @@ class MemoTraceV1HtmlSource(ChatSource):
             if fields.get("refer_text"):
                 message.extra["quote"] = fields["refer_text"]
             if msg_type == "transfer":
-                fee = re.search(r"(\d+(?:\.\d+)?)", fields.get("feedesc", ""))
+                fee = re.search(AMOUNT_IN_TEXT, fields.get("feedesc", ""))
                 if fee:
-                    message.amount = Decimal(fee.group(1)).quantize(Decimal("0.01"))
+                    message.amount = chat_amount(fee.group(0))
                 # The record's text says what happened to the money (已收款: the recipient's receipt);
                 # kept, so that a receipt is not read as a transfer of its own.
                 state = fields.get("text", "") if fields.get("text") in _TRANSFER_STATES else \

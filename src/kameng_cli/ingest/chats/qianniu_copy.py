@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 
+from ...parsing.amounts import AMOUNT_IN_TEXT
 from ..base import ParseContext
 from .common import NO_TZ, ChatLog, ChatMessage, local_time, time_from_previous
 from .layouts import NAME_FULL_TIME, QIANNIU_STATUS, TIME_ALONE
 from .source import ChatSource
 
 _NOISE = ("当前用户来自", "商品详情页", "商品推荐", "由 服务助手 转交给", "原因：【离线留言自动分配】")
+# A product card's price line (spec §4 "price lines starting ¥"): noise under a message's text; a
+# message that is nothing but a price keeps it.
+_PRICE_LINE = re.compile(rf"^[¥￥]\s*{AMOUNT_IN_TEXT}$")
 _HANDOVER = re.compile(r"^(?P<from>.+?) --> (?P<to>.+?) (?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2}) (?P<h>\d{1,2}):(?P<mi>\d{2}):(?P<s>\d{2})$")
 _RECALL = re.compile(r"^(?P<who>\S.{0,40}?)\s*撤回了一条消息$")
 
@@ -65,7 +69,7 @@ class QianniuCopySource(ChatSource):
             if stripped in QIANNIU_STATUS and current is not None:
                 current.extra["read_status"] = stripped
                 continue
-            if stripped.startswith(_NOISE):
+            if stripped.startswith(_NOISE) or (_PRICE_LINE.match(stripped) and any(part.strip() for part in body)):
                 continue
             recall = _RECALL.match(stripped)
             if recall and (current is None or not body or not body[-1].strip() or _standalone_recall(recall["who"], senders)):

@@ -38,9 +38,9 @@ class QQMhtSource(ChatSource):
 
     def parse(self, path: Path, ctx: ParseContext) -> ParseResult:
         with without_gc():
-            text, encoding, endings = read_chat_text(path, ("utf-8",))
-            log = self.read(text, ctx)
-            log.encoding, log.endings = encoding, endings
+            read = read_chat_text(path, ("utf-8",), ctx.original_name)
+            log = self.read(read.text, ctx)
+            log.encoding, log.endings, log.damaged_lines = read.encoding, read.endings, read.damaged_lines
             return build_result(log, ctx)
 
     def read(self, text: str, ctx: ParseContext) -> ChatLog:

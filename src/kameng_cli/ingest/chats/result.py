@@ -236,6 +236,9 @@ def build_result(log: ChatLog, ctx: ParseContext) -> ParseResult:
         result.captured_at_source = "message-time"
         result.captured_at_confidence = "low"
     result.messages = [t("chats.read", count=size, signals=len(signal_events)), *log.messages_out]
+    if log.damaged_lines:
+        result.messages.append(t("chats.undecodable_lines", lines=", ".join(map(str, log.damaged_lines[:10]))
+                                 + ("…" if len(log.damaged_lines) > 10 else "")))
     if roles.how == "guessed":
         result.messages.append(t("chats.roles_guessed", me="、".join(sorted(roles.me)) or "—"))
     if roles.how == "asked" and roles.me:

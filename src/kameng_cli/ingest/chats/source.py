@@ -24,9 +24,9 @@ class ChatSource:
 
     def parse(self, path: Path, ctx: ParseContext) -> ParseResult:
         with without_gc():
-            text, encoding, endings = read_chat_text(path, self.encodings)
-            log = self.read(text, ctx)
-            log.encoding, log.endings = encoding, endings
+            read = read_chat_text(path, self.encodings, ctx.original_name)
+            log = self.read(read.text, ctx)
+            log.encoding, log.endings, log.damaged_lines = read.encoding, read.endings, read.damaged_lines
             return build_result(log, ctx)
 
     def read(self, text: str, ctx: ParseContext) -> ChatLog:  # pragma: no cover - abstract
