@@ -53,8 +53,9 @@ PROBLEM_LINK: dict[str, str] = {
 }
 
 # Which weakness explains a weak link best: the first one present in this order.
-_WEAKNESS_ORDER = ("out-of-order", "edited", "low-confidence", "time-unknown", "no-capture-time", "stated-time",
-                   "content-unread", "export-no-match", "no-deadline", "manual-only", "statement-only")
+_WEAKNESS_ORDER = ("out-of-order", "edited", "low-confidence", "roles-guessed", "uncertain-reading", "time-unknown",
+                   "no-capture-time", "stated-time", "content-unread", "export-no-match", "no-deadline", "manual-only",
+                   "statement-only")
 
 # Where a chain link lists its evidence, at most this many events (a chat can hold thousands of messages).
 MAX_EVENTS = 10
@@ -336,6 +337,17 @@ def _refs(items: list[Item]) -> tuple[list[str], list[str]]:
     return list(exhibits), list(events)
 
 
+def _fix_params(items: list[Item], code: str, exhibits: list[str]) -> dict[str, str]:
+    """What a weakness's fix names: the exhibit that has the weakness (else the link's first), and for
+    a chat whose speakers were guessed, whom kameng took for the user."""
+    culprit = next((i.exhibit for i in items if i.weakness == code and i.exhibit is not None), None)
+    exhibit = culprit.id if culprit is not None else (exhibits[0] if exhibits else "E01")
+    me = ""
+    if culprit is not None and code == "roles-guessed":
+        me = t("check.sep").join(str(name) for name in culprit.facts.get("me") or []) or "—"
+    return {"exhibit": exhibit, "me": me}
+
+
 def weakness_of(items: list[Item]) -> str:
     present = {i.weakness for i in items if i.weakness}
     return next((w for w in _WEAKNESS_ORDER if w in present), "manual-only")
@@ -386,7 +398,7 @@ def assess_link(ctx: CheckContext, slug: str, after: str | None) -> ChainLink:
         exhibits, events = _refs(weak)
         why = t(f"check.weak.{code}", link=link_label(slug))
         extra_key = f"check.weak.{code}.fix"
-        extra = t(extra_key, exhibit=exhibits[0] if exhibits else "E01") if extra_key in catalog() else ""
+        extra = t(extra_key, **_fix_params(weak, code, exhibits)) if extra_key in catalog() else ""
         return ChainLink(link=slug, status="weak", exhibits=exhibits, events=events, why=why,
                          fix=f"{fix}{extra}", weakness=code)
     return ChainLink(link=slug, status="missing", why=why_missing, fix=fix, weakness="missing")

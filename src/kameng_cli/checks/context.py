@@ -58,6 +58,12 @@ def is_payment_export(exhibit: Exhibit) -> bool:
     return exhibit.parser.startswith(PAYMENT_PARSERS)
 
 
+def roles_guessed(exhibit: Exhibit) -> bool:
+    """A chat in which kameng guessed which speaker is the user (case.toml names none of them in
+    my_names): everything read from it is low-confidence until my_names is set and rebuilt."""
+    return exhibit.facts.get("roles_from") == "guessed"
+
+
 @dataclass
 class Item:
     """One piece of support for a chain link: an event or an exhibit (or the user's statement)."""
@@ -143,8 +149,16 @@ class CheckContext:
             return "time-unknown"
         match = event.data.get("match")
         confidence = match.get("confidence") if isinstance(match, dict) else None
-        if event.confidence < MIN_CONFIDENCE or (isinstance(confidence, int | float) and confidence < MIN_CONFIDENCE):
-            return "low-confidence"
+        if isinstance(confidence, int | float) and confidence < MIN_CONFIDENCE:
+            return "low-confidence"  # a payment row matched to the order by amount and time only
+        if event.confidence < MIN_CONFIDENCE:
+            # Say what made it uncertain: a chat whose speakers kameng had to guess (no my_names in
+            # case.toml), a payment match, or a reading (OCR) kameng is not sure of.
+            if exhibit is not None and roles_guessed(exhibit):
+                return "roles-guessed"
+            if isinstance(match, dict):
+                return "low-confidence"
+            return "uncertain-reading"
         if "file-mtime" in event.time_flags:
             return "no-capture-time"
         if exhibit is not None and event.data.get("ocr") and self.exhibit_weakness(exhibit):

@@ -10,32 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import t
+from ..legal.parties import PLATFORM_DUTY, has_platform, platform_sells
 from .context import CheckContext
 
-# Problems that are the platform's own duty: account security, personal data, what it lets be sold.
-PLATFORM_DUTY = frozenset({"account-stolen", "privacy-leak", "illegal-goods"})
-
-
-def _same(a: str, b: str) -> bool:
-    return bool(a and b) and (a in b or b in a)
+__all__ = ["PLATFORM_DUTY", "first_target"]
 
 
 def first_target(ctx: CheckContext) -> dict[str, Any]:
     case = ctx.case
     problem = case.problem
-    has_platform = bool(case.platform.name or case.platform.company or case.platform.site)
-    # A shop named like the platform (or no shop at all) means the platform sells itself.
-    has_merchant = bool(case.merchant.name or case.merchant.shop) and not (
-        _same(case.merchant.name, case.platform.name) or _same(case.merchant.name, case.platform.company)
-    )
     if problem in PLATFORM_DUTY:
         return {"target": "platform", "reason": t(f"check.target.duty.{problem}")}
     if problem == "merchant-vanished":
-        if has_platform:
+        if has_platform(case):
             return {"target": "platform", "reason": t("check.target.vanished")}
         return {"target": "merchant", "reason": t("check.target.vanished_no_platform")}
-    if has_platform and not has_merchant:
+    # A shop named like the platform (or no shop at all) means the platform sells itself; the draft
+    # addresses its letters by the same decision (legal.parties).
+    if platform_sells(case):
         return {"target": "platform", "reason": t("check.target.platform_sells")}
-    if has_platform:
+    if has_platform(case):
         return {"target": "both", "reason": t("check.target.merchant_fault")}
     return {"target": "merchant", "reason": t("check.target.merchant_only")}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..legal import citations
 from ..legal.claims import Claims, compute
+from ..legal.parties import platform_involved, platform_sells
 from ..legal.transactions import transactions
 from ..model.slugs import CLAIMS, EVENT_KINDS, EXHIBIT_KINDS, PROBLEM_TYPES, label
 from ..parsing.amounts import format_yuan
@@ -25,10 +26,12 @@ from .tone import ToneWarning, lint
 
 if TYPE_CHECKING:
     from ..case.store import CaseStore
+    from ..legal.calendar import Calendar
     from ..legal.law import Quote
     from ..model.case import Case
     from ..model.finding import CheckReport
     from ..model.records import Event, Exhibit
+    from ..process.limitation import Limitation
 
 # What the problem looks like in the first line: 订单号 + 问题类型 + 诉求.
 PROBLEM_PHRASES = {
@@ -351,11 +354,12 @@ def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tup
 def signals_of(case: Case, exhibits: list[Exhibit], events: list[Event], claims: Claims) -> tuple[citations.Signals, list[str]]:
     captured = " ".join([text for _w, text in _texts(case, exhibits, events)]
                         + [str(e.data.get("text", "")) for e in events if e.kind in ("message", *_QUOTED_KINDS)])
-    platform_involved = bool(case.platform.name or case.platform.company) and bool(case.merchant.name or case.merchant.shop)
+    # Who sold: the same decision as `kameng check`'s first target (legal.parties).
     signals = citations.Signals(
-        platform_involved=platform_involved,
+        platform_involved=platform_involved(case),
         format_clause=bool(_FORMAT_CLAUSE.search(captured)),
         fraud_supported=claims.compensation.offered,
+        platform_sells=platform_sells(case),
     )
     violations = []
     if _FINAL_INTERPRETATION.search(captured):
@@ -380,7 +384,8 @@ def missing_facts(spec: ChannelSpec, case: Case, exhibits: list[Exhibit], events
         "goods": bool(case.order.goods),
         "price": claims.price is not None,
         "paid-at": case.order.paid_at is not None or any(e.kind == "paid" and e.time for e in events),
-        "merchant-name": bool(case.merchant.name or case.merchant.shop),
+        # No separate merchant to name when the platform itself is the seller.
+        "merchant-name": bool(case.merchant.name or case.merchant.shop) or platform_sells(case),
         "merchant-contact": bool(case.merchant.contact or case.merchant.shop
                                  or any(e.kind == "paid" and e.data.get("counterparty") for e in events)),
         "platform-name": bool(case.platform.name or case.platform.company),
@@ -397,7 +402,8 @@ def missing_facts(spec: ChannelSpec, case: Case, exhibits: list[Exhibit], events
     return [slug for slug in spec.required_facts if not have.get(slug, True)]
 
 
-def deadlines(spec: ChannelSpec, case: Case, today: date) -> list[DeadlineInfo]:
+def deadlines(spec: ChannelSpec, case: Case, today: date, limitation: Limitation | None = None,
+              numbers: dict[str, str] | None = None, events: list[Event] | None = None) -> list[DeadlineInfo]:
     from ..legal.calendar import default_calendar
     from ..legal.law import quote
 
@@ -426,19 +432,81 @@ def deadlines(spec: ChannelSpec, case: Case, today: date) -> list[DeadlineInfo]:
                 f"受理后调解期限为自受理之日起六十日；若于{cn_date(result.due)}受理，至{cn_date(mediation.due)}"
                 f"（{quote('TSJB-23', None, 'deadline').citation}）。",
                 mediation.explain("zh"), quote("TSJB-23", None, "deadline").citation, mediation.to_json()))
-    known = case.order.paid_at
-    if known is not None:
-        from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
-
-        start = to_cst(known).date()
-        due = start + relativedelta(years=3)
-        found.append(DeadlineInfo(
-            "limitation", due,
-            f"诉讼时效三年，自知道权利受损之日起算；以付款日{cn_date(start)}计，至{cn_date(due)}届满（可因主张权利而中断）。",
-            f"自 {start.isoformat()} 的次日起算 3 年，到期年的对应日 {due.isoformat()} 为最后一日；"
-            "实际起算日是知道或者应当知道权利受损之日，可能晚于付款日",
-            "《民法典》第一百八十八条、第二百零二条"))
+    if limitation is not None and limitation.due is not None:
+        found.append(limitation_deadline(limitation, calendar, numbers or {}, events or []))
     return found
+
+
+# How the letter names what restarted the limitation period (a submission by its channel).
+_RESTARTED_BY = {
+    "merchant": "向商家发出催告函", "court": "向人民法院提起诉讼", "police": "向公安机关报案",
+}
+_KNEW_FROM = {"problem": "最早显示问题的证据时间", "paid": "付款日"}
+
+
+def limitation(store: CaseStore, calendar: Calendar | None = None) -> Limitation:
+    """The 3-year limitation period exactly as `kameng status` computes it (process.limitation): from
+    when the user knew of the harm, restarted by the latest demand, letter, report or filing."""
+    from ..legal.calendar import default_calendar
+    from ..process.limitation import compute_limitation
+    from ..process.log import read_log
+
+    return compute_limitation(store.case, store.events(), store.exhibits(), read_log(store),
+                              calendar or default_calendar())
+
+
+def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str, str],
+                        events: list[Event]) -> DeadlineInfo:
+    """The limitation line of a letter: its last day and what started (or restarted) the period."""
+    from ..legal.law import quote
+    from ..process.limitation import three_year_deadline
+
+    assert found.start is not None and found.due is not None
+    line = three_year_deadline(found.start, calendar)
+    start = to_cst(found.start).date()
+    articles = ["MFD-188"]
+    cause = found.interrupted_by
+    if cause is not None:
+        if cause.what == "demand":
+            event = next((e for e in events if e.id == cause.ref), None)
+            cite = numbers.get(event.exhibit or "", "") if event is not None else ""
+            what = "向对方提出履行请求"
+        else:
+            cite = ""
+            what = _RESTARTED_BY.get(cause.channel, "主张权利")
+        articles += ["MFD-195", cause.article]
+        text = (f"诉讼时效三年；我于{cn_date(start)}{what}{f'（{cite}）' if cite else ''}，诉讼时效中断并自该日"
+                f"重新计算，至{cn_date(found.due)}届满。")
+        refs = "，".join(filter(None, (cause.ref, cite)))
+        since = f"{start.isoformat()} {what}（{refs}），时效中断并自该日重新计算"
+    else:
+        knew = _KNEW_FROM.get(found.knew_source, "付款日")
+        text = f"诉讼时效三年，自知道权利受损之日起算；以{knew}{cn_date(start)}计，至{cn_date(found.due)}届满（可因主张权利而中断）。"
+        since = f"以{knew} {start.isoformat()} 为知道权利受损之日"
+    articles.append("MFD-202")
+    explain = f"自 {start.isoformat()} 的次日起算 3 年，至 {found.due.isoformat()} 24:00 届满；起算：{since}"
+    if line.skipped:
+        articles.append("MFD-203")
+        explain += "；跳过 " + "、".join(f"{d.day.isoformat()}（{d.name or '法定休假日'}）" for d in line.skipped)
+    if found.estimated:
+        explain += "；【估算】该年度放假调休安排未知"
+    for other in found.possible:
+        explain += (f"；{to_cst(other.time).date().isoformat()} 向{_channel_zh(other.channel)}提交的投诉（{other.ref}）"
+                    f"可能也中断了时效（{quote(other.article, None, 'limitation').citation}），未计入")
+    by_law: dict[str, list[str]] = {}
+    for article_id in dict.fromkeys(a for a in articles if a):
+        article = quote(article_id, None, "limitation").article
+        by_law.setdefault(article.short_law, []).append(article.article)
+    basis = "；".join(f"《{law}》" + "、".join(numbers_) for law, numbers_ in by_law.items())
+    data = {**line.to_json(), "knew_source": found.knew_source,
+            "interrupted_by": cause.to_json() if cause is not None else None}
+    return DeadlineInfo("limitation", found.due, text, explain, basis, data)
+
+
+def _channel_zh(slug: str) -> str:
+    from ..i18n import t
+
+    return t(f"process.channel.{slug}", lang="zh")
 
 
 def check_report(store: CaseStore) -> CheckReport | None:
@@ -481,7 +549,7 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
     report_quotes = citations.report_quotes(violations) if spec.slug == "12315" and violations else []
     missing = missing_facts(spec, case, exhibits, events, claims)
     tone = [w for where, text in _texts(case, exhibits, events) for w in lint(text, where)]
-    dates = deadlines(spec, case, today)
+    dates = deadlines(spec, case, today, limitation(store), numbers, events)
     blockers = list(report.blockers) if report is not None else []
 
     respondent_name = case.merchant.name or case.merchant.shop
@@ -524,6 +592,7 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
             "uscc": case.merchant.uscc or (case.platform.uscc if not respondent_name else ""),
         },
         "platform_involved": signals.platform_involved,
+        "platform_sells": signals.platform_sells,
         "facts": [f.sentence for f in facts],
         "statement": redactor(case.statement),
         "basis": [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n"), "purpose": q.purpose}

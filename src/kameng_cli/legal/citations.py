@@ -30,6 +30,9 @@ PROBLEM_ARTICLES: dict[str, list[Ref]] = {
 # The platform's own liability: 电子商务法第三十八条第一款 and 消费者权益保护法第四十四条 (law.md §1 item 2),
 # never 第四十七条.
 PLATFORM_LIABILITY: list[Ref] = [("DSF-38", 1, "platform-liability"), ("XQF-44", None, "platform-liability")]
+# No separate merchant: the platform (a self-run site, a self-operated business) is the seller and bears
+# the seller's liability — 电子商务法第三十七条第二款 and 网络消费纠纷规定（一）第四条 (channels.md §2).
+PLATFORM_SELLER: list[Ref] = [("DSF-37", 2, "platform-seller"), ("WXJF-4", None, "platform-seller")]
 # "虚拟商品一经售出概不退换" and similar clauses: 消费者权益保护法第二十六条 and 电子商务法第四十九条第二款
 # (law.md §1 item 3), never 电子商务法第二十条.
 FORMAT_CLAUSE: list[Ref] = [("XQF-26", 2, "format-clause"), ("XQF-26", 3, "format-clause"), ("DSF-49", 2, "format-clause")]
@@ -77,6 +80,7 @@ class Signals:
     platform_involved: bool = False  # bought from a merchant on a third-party platform
     format_clause: bool = False  # a "售出不退" / "最终解释权" style clause was met
     fraud_supported: bool = False  # case.fraud and evidence (see claims.fraud_grounds)
+    platform_sells: bool = False  # no separate merchant: the platform is the seller (legal.parties)
 
 
 def _dedupe(refs: list[Ref]) -> list[Ref]:
@@ -91,13 +95,20 @@ def _dedupe(refs: list[Ref]) -> list[Ref]:
 
 def basis_refs(problem: str, channel: str, signals: Signals) -> list[Ref]:
     refs = list(PROBLEM_ARTICLES.get(problem, []))
-    if signals.platform_involved and channel in ("platform", "12315", "court", "consumer-association"):
+    formal = channel in ("platform", "12315", "court", "consumer-association")
+    if signals.platform_sells and formal:
+        refs += PLATFORM_SELLER
+    elif signals.platform_involved and formal:
         refs += PLATFORM_LIABILITY
     if signals.format_clause:
         refs += FORMAT_CLAUSE
     if signals.fraud_supported and channel != "police":
         refs += FRAUD
-    refs += CHANNEL_ARTICLES.get(channel, [])
+    channel_refs = CHANNEL_ARTICLES.get(channel, [])
+    if signals.platform_sells:
+        # 电子商务法第六十一条 is about disputes with a merchant on the platform: there is none.
+        channel_refs = [ref for ref in channel_refs if ref[2] != "platform-duty"]
+    refs += channel_refs
     return _dedupe(refs)
 
 
@@ -127,4 +138,4 @@ def every_ref() -> list[Ref]:
     for table in (PROBLEM_ARTICLES, CHANNEL_ARTICLES, PROCEDURE, VIOLATIONS):
         for items in table.values():
             refs += items
-    return refs + PLATFORM_LIABILITY + FORMAT_CLAUSE + FRAUD + RECORDS + REPORT_BASIS
+    return refs + PLATFORM_LIABILITY + PLATFORM_SELLER + FORMAT_CLAUSE + FRAUD + RECORDS + REPORT_BASIS

@@ -198,6 +198,22 @@ _WEAK: dict[str, dict[str, str]] = {
         "zh": "在 case.toml 中填准订单号、金额和付款时间后运行 kameng match；或截图账单详情页，显示商户订单号。",
         "en": " Fill in the exact order number, amount and payment time in case.toml and run kameng match; or screenshot the bill detail showing the merchant order number.",
     },
+    "check.weak.roles-guessed": {
+        "zh": "“{link}”的证据来自一份聊天记录，但 case.toml 的 my_names 没有写你的昵称，kameng 只能猜哪一方是你，由此读出的承诺、推诿和诉求可信度低，对方可以说说话人被弄反了。",
+        "en": "The evidence for \"{link}\" comes from a chat in which kameng had to guess which speaker is you (my_names in case.toml is empty), so the promises, stalling and demands read from it are low-confidence; the other side can say the speakers were mixed up.",
+    },
+    "check.weak.roles-guessed.fix": {
+        "zh": "在 case.toml 的 my_names 中写上你在聊天里的昵称（kameng 在 {exhibit} 中猜测“{me}”是你），然后运行 kameng rebuild。",
+        "en": " Put your nickname in the chat into my_names in case.toml (in {exhibit} kameng guessed \"{me}\" is you), then run kameng rebuild.",
+    },
+    "check.weak.uncertain-reading": {
+        "zh": "“{link}”只有 kameng 没有把握的识别结果（例如截图文字识别的可信度低），对方可以质疑记录的内容。",
+        "en": "\"{link}\" rests only on readings kameng is not sure of (e.g. text recognised from a screenshot with low confidence); the other side can dispute what it says.",
+    },
+    "check.weak.uncertain-reading.fix": {
+        "zh": "核对 {exhibit} 的原图，用 kameng event add --exhibit {exhibit} --kind 事件类型 记下它确实显示的内容；或补充更清晰的截图或导出记录。",
+        "en": " Check the original of {exhibit} and record what it really shows with kameng event add --exhibit {exhibit} --kind KIND; or add a sharper screenshot or an export.",
+    },
     "check.weak.time-unknown": {
         "zh": "“{link}”的记录没有时间（例如从电脑版微信复制的聊天），无法证明它发生在付款之后、投诉之前。",
         "en": "The records for \"{link}\" carry no time (e.g. a chat copied from WeChat for Windows), so nothing shows they came after the payment and before the complaint.",
