@@ -66,6 +66,11 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def join(items: object, lang: str | None = None) -> str:
+    """A list inside a sentence: 甲、乙 in Chinese, a, b in English."""
+    return ("、" if (lang or get_lang()) == "zh" else ", ").join(str(item) for item in items)  # type: ignore[attr-defined]
+
+
 def pick(texts: dict[str, str] | str, lang: str | None = None) -> str:
     """Pick one language out of an inline {"zh": ..., "en": ...} pair (used by data tables)."""
     if isinstance(texts, str):

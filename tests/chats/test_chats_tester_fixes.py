@@ -157,9 +157,10 @@ def test_pasted_binary_is_refused(case_dir: Path) -> None:
     assert run_json("-C", case_dir, "list")["exhibits"] == []
 
 
-def test_pasted_undecodable_bytes_never_become_a_chat(case_dir: Path) -> None:
-    run("-C", case_dir, "add", "-", input=bytes(range(256)) * 8)
-    assert all(x["kind"] != "chat" for x in run_json("-C", case_dir, "list")["exhibits"])
+def test_pasted_undecodable_bytes_are_refused(case_dir: Path) -> None:
+    result = run("-C", case_dir, "add", "-", input=bytes(range(256)) * 8)  # NUL bytes: no source reads it
+    assert result.exit_code == 2 and "不是文字" in result.output
+    assert run_json("-C", case_dir, "list")["exhibits"] == []
 
 
 # --- D4: blank input -------------------------------------------------------------------------------------

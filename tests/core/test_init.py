@@ -172,3 +172,13 @@ def test_a_date_whose_day_and_month_order_is_unclear_is_refused(tmp_path: Path) 
     unambiguous = [a if a != "2024-05-01 09:55:12" else "25/06/2025 09:14" for a in NOT_DELIVERED]
     assert run("init", tmp_path / "d", *unambiguous).exit_code == 0
     assert 'paid_at = "2025-06-25T09:14:00+08:00"' in (tmp_path / "d" / "case.toml").read_text(encoding="utf-8")
+
+
+def test_without_a_problem_every_flag_an_order_case_needs_is_named_at_once(tmp_path: Path) -> None:
+    result = run("init", tmp_path / "c", "--platform", "P", "--goods", "g")
+    assert result.exit_code == 2
+    assert "--problem" in result.stderr and "--order-no, --price, --paid-at" in result.stderr
+    # given them all, the next round asks for nothing an order case needs
+    again = run("init", tmp_path / "c", "--platform", "P", "--goods", "g", "--order-no", "1", "--price", "1",
+                "--paid-at", "2024-05-01 10:00", "--problem", "not-delivered")
+    assert again.exit_code == 0, again.output

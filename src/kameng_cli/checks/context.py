@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..legal.transactions import distinct
 from ..model.records import Event, Exhibit, Note, Warning
+from ..model.summary import summary_in
 
 if TYPE_CHECKING:
     from ..model.case import Case
@@ -119,7 +120,8 @@ class CheckContext:
             # Timeline analyzers report cross-checks as `note` events with data.code (issue 7's
             # ocr-amount-mismatch); they are notes about an exhibit like the parsers' own.
             if event.kind == "note" and event.data.get("code") and not event.manual:
-                ctx.notes.append(Note(exhibit=event.exhibit, code=str(event.data["code"]), message=event.summary,
+                message = summary_in(event.kind, event.summary, event.amount, event.data, event.source)
+                ctx.notes.append(Note(exhibit=event.exhibit, code=str(event.data["code"]), message=message,
                                       severity=str(event.data.get("severity", "warning"))))
             if event.exhibit and event.kind != "captured":  # every image has a "screenshot taken" event
                 ctx.events_by_exhibit[event.exhibit] += 1

@@ -40,7 +40,7 @@ def init(
     from ..case.casefile import render_case
     from ..case.store import CaseStore
     from ..interview import build_case, questions_for, validate_answer, validate_problem
-    from ..model.slugs import PROBLEM_TYPES
+    from ..model.slugs import ORDER_PROBLEMS, PROBLEM_TYPES
 
     env = get_env(ctx)
     root = directory.expanduser()
@@ -68,6 +68,13 @@ def init(
                                     for p in PROBLEM_TYPES))
         order = [q.flag for q in questions_for("not-delivered")]
         flags = ["--problem", *sorted(common, key=lambda flag: order.index(flag) if flag in order else len(order))]
+        # What a problem with an order (most cases: not delivered, card invalid …) needs on top, so
+        # that the user does not learn the flags one round at a time.
+        for_orders = set.intersection(*({q.flag for q in questions_for(p) if q.required and given.get(q.key) is None}
+                                        for p in ORDER_PROBLEMS)) - common
+        if for_orders:
+            raise UserInputError("init.missing_with_orders", flags=", ".join(flags),
+                                 order_flags=", ".join(sorted(for_orders, key=lambda flag: order.index(flag) if flag in order else len(order))))
         raise UserInputError("init.missing", flags=", ".join(flags))
 
     answers: dict[str, Any] = {}

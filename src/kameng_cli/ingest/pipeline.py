@@ -21,7 +21,7 @@ from ..i18n import pick, t
 from ..interrupt import checkpoint
 from ..model.records import Event, Exhibit
 from ..parsing.times import CST, now
-from .base import ParseContext, ParseResult, Sample
+from .base import ParseContext, ParseResult, Sample, SourceError
 from .decoding import DecodeError
 from .registry import detect
 
@@ -249,6 +249,8 @@ class Ingestor:
                 stdin=item.stream is not None,
                 ask=self.options.ask,
             )
+            if detection.source is None and item.stream is not None:
+                raise SourceError("chats.pasted_not_text")  # piped bytes no source reads are no pasted text
             if detection.source is None:
                 result = ParseResult(kind="other", note=t("add.not_understood"))
                 parser, version, detected = "", "", t("add.detected_unknown")

@@ -129,6 +129,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "缺少必填信息：{flags}。在终端中运行可逐项询问，或用这些参数提供。",
         "en": "missing required facts: {flags}. Run it on a terminal to be asked, or give these flags.",
     },
+    "init.missing_with_orders": {
+        "zh": "缺少必填信息：{flags}；问题与订单有关时（未到账、卡密无效、货不对板、延迟、商家失联、售后被拒）还需要：{order_flags}。"
+              "在终端中运行可逐项询问，或用这些参数提供。",
+        "en": "missing required facts: {flags}; for a problem with an order (not delivered, invalid card, not as described, "
+              "delayed, merchant vanished, after-sales refused) also: {order_flags}. Run it on a terminal to be asked, or give these flags.",
+    },
     "init.bad_amount": {
         "zh": "{flag} {value!r} 不是有效金额：金额须 ≥ 0、最多两位小数（例：¥1,288.00、1288、1288元）。",
         "en": "{flag} {value!r} is not a valid amount: it must be ≥ 0 with at most two decimals (e.g. ¥1,288.00, 1288, 1288元).",

@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "payments.case.paid_at": {"zh": "付款时间 {value}", "en": "paid at {value}"},
     "payments.reason.merchant_order_no": {"zh": "商家订单号一致", "en": "the merchant order number matches"},
     "payments.reason.trade_no": {"zh": "交易单号一致", "en": "the trade number matches"},
-    "payments.reason.name": {"zh": "交易对方含“{name}”", "en": "the counterparty contains “{name}”"},
+    "payments.reason.name": {"zh": "交易对方含“{name}”", "en": "the counterparty contains '{name}'"},
     "payments.reason.amount": {"zh": "金额一致", "en": "same amount"},
     "payments.reason.face_value": {"zh": "金额等于面值", "en": "amount equals the face value"},
     "payments.reason.minutes": {"zh": "时间相差 {minutes} 分钟", "en": "{minutes} min from the stated time"},

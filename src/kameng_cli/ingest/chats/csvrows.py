@@ -22,11 +22,13 @@ def csv_rows(text: str, required: tuple[str, ...], source: str, file: str) -> It
     missing = [c for c in required if c not in header]
     if missing:
         raise SourceError("chats.csv_columns", file=file, source=source, missing=", ".join(missing))
-    for values in reader:
+    # A record is one spreadsheet row however many lines its quoted cells span (reader.line_num would
+    # give the last physical line of a multi-line message).
+    for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
         row = dict(zip(header, values, strict=False))
-        yield reader.line_num, row, len(values)
+        yield number, row, len(values)
 
 
 def unbalanced_quotes(text: str) -> bool:

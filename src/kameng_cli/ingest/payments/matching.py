@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ...i18n import t
+from ...i18n import join, t
 from ...parsing.amounts import format_yuan
 from .records import INCOME, PAYMENT, REFUND, UNPAID, PaymentRecord
 
@@ -94,7 +94,7 @@ class CaseKeys:
             parts.append(t("payments.case.price", value=format_yuan(self.price)))
         if self.paid_at is not None:
             parts.append(t("payments.case.paid_at", value=self.paid_at.strftime("%Y-%m-%d %H:%M")))
-        return "、".join(parts) if parts else "—"
+        return join(parts) if parts else "—"
 
 
 # ---- one function per rule -------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def _weigh(record: PaymentRecord, keys: CaseKeys) -> tuple[float, list[tuple[str
 
 def scored_rule(record: PaymentRecord, keys: CaseKeys) -> Match:
     score, reasons = _weigh(record, keys)
-    reason = "、".join(t(key, **params) for key, params in reasons) or t("payments.reason.none")
+    reason = join(t(key, **params) for key, params in reasons) or t("payments.reason.none")
     return Match(record, "score", reason, round(0.9 * score, 3), score)
 
 
