@@ -234,3 +234,11 @@ def test_qianniu_price_line_is_skipped_but_a_price_alone_is_a_message(tmp_path: 
     source, result = parse_file(path, case_with(["tb_buyer881"]))
     assert source == "qianniu-copy"
     assert [e.data["text"] for e in result.events if e.kind == "message"] == ["给您加急了", "¥1,200.50", "好的"]
+
+
+def test_a_log_starting_minutes_after_payment_says_minutes(case_dir: Path, tmp_path: Path) -> None:
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 9:57] 小明：付了，什么时候发？\n[2024/5/1 9:58] 客服小美：马上\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    text = json.dumps(run_json("-C", case_dir, "check"), ensure_ascii=False)
+    assert "付款（2024-05-01 09:55）2 分钟后" in text and "0.0 小时" not in text

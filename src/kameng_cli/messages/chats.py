@@ -94,6 +94,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "聊天记录从 {first} 开始，晚于付款时间 {paid_at}（{hours} 小时后）：付款前的沟通（如商家的到账承诺）可能不在这份记录里",
         "en": "the log starts at {first}, {hours} h after the payment at {paid_at}: what was said before paying (e.g. delivery promises) may be missing",
     },
+    "chats.note.chat-starts-after-payment-minutes": {
+        "zh": "聊天记录从 {first} 开始，付款（{paid_at}）{minutes} 分钟后：付款前的沟通（如商家的到账承诺）可能不在这份记录里",
+        "en": "the log starts at {first}, {minutes} min after the payment at {paid_at}: what was said before paying (e.g. delivery promises) may be missing",
+    },
     "chats.note.chat-starts-mid": {
         "zh": "第一条消息（{locator}「{text}」）像是在回应前文：记录可能不是从对话开头导出的",
         "en": "the first message ({locator}, '{text}') answers something not in the log: it may start mid-conversation",

@@ -13,6 +13,7 @@ from itertools import compress, count, repeat
 from operator import attrgetter, eq, methodcaller, sub
 from typing import Any
 
+from ...i18n import t
 from ...model.records import Event, Note
 from ...parsing.times import isoformat, to_cst
 from ..base import ParseContext
@@ -59,8 +60,14 @@ def _starts_after_payment(events: list[Event], timed: list[Event], ctx: ParseCon
     if paid_at is None or not timed or timed[0].time is None or timed[0].time <= paid_at:
         return []
     hours = (timed[0].time - paid_at).total_seconds() / 3600
-    return [chat_note("chat-starts-after-payment", "info", first=isoformat(timed[0].time), paid_at=isoformat(paid_at),
-                      hours=round(hours, 1))]
+    note = chat_note("chat-starts-after-payment", "info", first=isoformat(timed[0].time), paid_at=isoformat(paid_at),
+                     hours=round(hours, 1))
+    if hours < 1:  # "0.0 hours after" says nothing: minutes
+        minutes = max(1, round(hours * 60))
+        note.data["minutes"] = note.params["minutes"] = minutes
+        note.key = "chats.note.chat-starts-after-payment-minutes"
+        note.message = t(note.key, **note.params)
+    return [note]
 
 
 def _starts_mid_conversation(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
