@@ -52,7 +52,7 @@ def load_case(path: Path) -> Case:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CaseFileInvalid(str(path), [t("case.syntax", detail=toml_error_text(str(exc)))]) from exc
+        raise CaseFileInvalid(str(path), [t("case.syntax", detail=toml_error_text(str(exc), text))]) from exc
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -204,14 +204,40 @@ _TOML_WHAT = (
 )
 
 
-def toml_error_text(message: str) -> str:
+def toml_error_text(message: str, text: str | None = None) -> str:
     """`Illegal character '\\n' (at line 22, column 13)` → 第 22 行第 13 列：引号没有闭合… (in the current
-    language); a message not known here keeps tomllib's words after the position."""
+    language); a message not known here keeps tomllib's words after the position. With the file's
+    `text`, a list or table left open is placed on the line that opened it: tomllib reports where it
+    gave up, often lines further down."""
     match = _TOML_WHERE.match(message)
     what, where = (match.group("what"), match) if match else (message, None)
     plain = next((t(key) for prefix, key in _TOML_WHAT if what.startswith(prefix)), what)
     if where is None:
         return plain
     if where.group("line"):
-        return t("case.syntax.at", line=where.group("line"), column=where.group("column"), what=plain)
+        line = int(where.group("line"))
+        opened = _opened_at(text, line, what) if text is not None else None
+        if opened is not None:
+            return t("case.syntax.at_line", line=opened, what=t("case.syntax.unclosed_array") if "[" in text.splitlines()[opened - 1]
+                     else t("case.syntax.unclosed_table"))  # type: ignore[union-attr]
+        return t("case.syntax.at", line=line, column=where.group("column"), what=plain)
     return t("case.syntax.at_end", what=plain)
+
+
+_OPENS_VALUE = re.compile(r"^\s*[\w.\"'-]+\s*=\s*[\[{]")
+
+
+def _opened_at(text: str, line: int, what: str) -> int | None:
+    """The line above `line` whose value opens a list or table never closed, when tomllib's complaint
+    is one an open bracket causes (unclosed, or a value it could not read after it)."""
+    if not what.startswith(("Unclosed array", "Unclosed inline table", "Invalid value", "Expected ',' or ']'")):
+        return None
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        candidate = lines[number - 1]
+        if _OPENS_VALUE.match(candidate):
+            depth = sum(candidate.count(c) for c in "[{") - sum(candidate.count(c) for c in "]}")
+            if what.startswith("Invalid value") and candidate.rstrip().endswith(("[", "{")):
+                return None  # a list written one item per line: the bad value is where tomllib says
+            return number if depth > 0 and number < line else None
+    return None

@@ -62,6 +62,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case.wrong_type": {"zh": "应为{expected}，实际是 {value!r}", "en": "should be {expected}, got {value!r}"},
     "case.syntax": {"zh": "TOML 语法错误：{detail}", "en": "TOML syntax error: {detail}"},
     "case.syntax.at": {"zh": "第 {line} 行第 {column} 列：{what}", "en": "line {line}, column {column}: {what}"},
+    "case.syntax.at_line": {"zh": "第 {line} 行：{what}", "en": "line {line}: {what}"},
     "case.syntax.at_end": {"zh": "文件末尾：{what}", "en": "at the end of the file: {what}"},
     "case.syntax.unclosed_line": {"zh": "这一行的引号没有闭合（值要写成 \"…\"，同一行结束）",
                                   "en": "a quote is not closed on this line (write values as \"…\" on one line)"},
