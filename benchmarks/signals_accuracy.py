@@ -9,6 +9,8 @@
 - tests/data/chats/signals_training3.tsv — 181 messages of 14 whole dispute conversations (2025–2026,
   holidays, dialect, curt and polite merchants) labelled by a tester who never read the source, the
   ones it marked ambiguous left out; its misses were then fixed (tuned against);
+- tests/data/chats/signals_training4.tsv — 266 messages (40 % hard negatives) by an independent evaluator,
+  labelled before any run; measured held out first (figures in its header), tuned against since;
 - tests/data/chats/signals_heldout.tsv — 150 messages labelled by someone who never saw the
   vocabularies or the extractor, and never tuned against: the figure for unseen wording;
 - tests/data/chats/fixture_signals_labelled.tsv — the shared chat fixtures, labelled by message index
@@ -146,6 +148,7 @@ def main() -> None:
     training = own_set("signals_training.tsv", "training")
     training2 = own_set("signals_training2.tsv", "training2")
     training3 = own_set("signals_training3.tsv", "training3")
+    training4 = own_set("signals_training4.tsv", "training4")
     heldout = own_set("signals_heldout.tsv", "held-out")
     fixtures = fixture_set()
     report("Own labelled set (tests/data/chats/signals_labelled.tsv)", own)
@@ -154,6 +157,7 @@ def main() -> None:
     report("Training batch (tests/data/chats/signals_training.tsv, written independently, tuned against)", training)
     report("Second training batch (tests/data/chats/signals_training2.tsv: admissions, refusals; tuned against)", training2)
     report("Third training batch (tests/data/chats/signals_training3.tsv: 14 tester conversations; tuned against)", training3)
+    report("Fourth batch (tests/data/chats/signals_training4.tsv: 266 messages, held out until measured; tuned against since)", training4)
     report("Held-out set (tests/data/chats/signals_heldout.tsv, never tuned against)", heldout)
     if fixtures:
         report("Shared fixtures (labelled by index)", fixtures)
@@ -162,7 +166,7 @@ def main() -> None:
         print("\n(shared fixtures not present: skipped)")
     if "--errors" in sys.argv:
         print("\nDisagreements:")
-        for where, text, gold, predicted in own + training + training2 + training3 + fixtures:  # never the held-out set
+        for where, text, gold, predicted in own + training + training2 + training3 + training4 + fixtures:  # never the held-out set
             if gold != predicted:
                 print(f"  [{where}] {text[:50]!r}\n      gold={sorted(gold)} predicted={sorted(predicted)}")
 

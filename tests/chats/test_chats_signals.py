@@ -359,3 +359,35 @@ def test_a_refund_confirmed_in_chat_is_not_subtracted_twice() -> None:
     bill = Event("E01-0002", AT.replace(hour=8), "refunded", "merchant", "", Decimal("50.00"))
     assert refunds(case, [said]) == [said]  # the only word of it
     assert refunds(case, [said, bill]) == [bill]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("我们不会不给你退的", ["promise"]),  # a double negation commits
+    ("要是今天还没到，你再来找我", []),  # the time of a hypothesis the buyer acts on
+    ("如果24小时没到可以退款", ["promise"]),  # …but a merchant's conditional commitment stays
+    ("上周五我们已经给您退过一次了", []),
+    ("您好，经核实您的订单已于今日09:12发货成功", []),
+    ("你再等等看，说不定一会儿就到了", ["deflection"]),  # a guess is no promise
+    ("需要核实一下才能给您处理", ["deflection"]),  # an outcome's condition, not a commitment to it
+    ("亲，活动今晚12点结束，要买抓紧哦", []),
+    ("莫得办法退哈，虚拟的东西都这样", ["refused"]),
+    ("上次系统延迟是去年的事了，现在早就修好了", []),
+    ("是我们进货渠道的问题，抱歉", ["admission"]),
+    ("我看到了，您的款是收到了的", ["admission"]),
+    ("后天统一补发，这批卡我们重新进货了", ["promise"]),
+    ("能再等两天吗？最近实在太忙", ["deflection"]),  # 两天 is normalised to 2天 before matching
+])
+def test_fourth_batch_patterns(text: str, kinds: list[str]) -> None:
+    assert sorted({s.kind for s in signals(text)}) == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("我朋友上次也被坑了，他去12315投诉了", []),
+    ("上次退一赔三那个商家就是这么说的", []),
+    ("我同事说可以找平台客服，我先问问你们", []),
+    ("已经退回来了，98块到了", ["refunded"]),
+    ("请同意一下我的退款申请", ["demand"]),
+    ("我不要退款，你们给我把卡补上就行", ["demand"]),
+])
+def test_fourth_batch_buyer_patterns(text: str, kinds: list[str]) -> None:
+    assert sorted({s.kind for s in signals(text, role="me")}) == kinds

@@ -62,7 +62,7 @@ _BUSY = re.compile(r"的人(?:比较|很|太|特别|非常)?多|人(?:比较|很
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
 _ELAPSED_AFTER = ("了", "过了", "到了", "过去")
 _PAST_CONTEXT = ("之前", "以前", "上次", "昨天", "平时", "一般都", "都是")
-_PAST_BEFORE = ("已经", "已")
+_PAST_BEFORE = ("已经", "已", "已于")
 _QUOTE_LINE = re.compile(r"^(?:引用[:：]|> |「.*」$|- - - - -)")
 # 是不是 / 能不能 ask; their 不 negates nothing.
 _A_NOT_A = re.compile(r"是不是|能不能|可不可以|要不要|会不会|行不行|有没有|可以不|是否")
@@ -79,9 +79,10 @@ _QUESTION_FORM_DEFLECTIONS = ("blames-user", "asks-for-proof", "asks-to-wait")
 _REFUND_VERB = (r"(?:直接|马上|立即|现在|再次|再)?(?:给你|给您|帮你|帮您|为你|为您)?(?:再次|再|重新)?(?:办理|发起|申请|处理)?"
                 r"(?:退款|退钱|退货|退|补发|补单|补差价|补|重发|重新发|换卡|换|发货|赔偿|补偿|赔)")
 _REFUSAL = re.compile(
-    r"[不没无退补换赔拒一](?:"
+    r"[不没莫无退补换赔拒一](?:"
     r"(?<=不)(?:能|可以|会|予|给|支持|接受|同意|办理|负责|可能)?" + _REFUND_VERB +  # 不给退, 不能重发, 不可能赔
     r"|(?<=没)(?:法|办法)" + _REFUND_VERB +  # 没办法给您退款
+    r"|(?<=莫)得?(?:法|办法)" + _REFUND_VERB +  # 莫得办法退 (没办法 in the south-west)
     r"|(?<=无)法" + _REFUND_VERB +  # 无法为您退款, 无法再次为您发货
     r"|(?<=退)(?:款|钱|货|单)?(?:不(?:了|回来|回去)|(?:的话)?(?:也|是|都|真的|肯定)?(?:不行|办不到|做不到|不可能|没门))"  # 退不了, 退单不行
     r"|(?<=补)(?:发|偿)?(?:不(?:了|回来|回去)|(?:也|是|都)?(?:不行|不可能|办不到|没有的|是没有的))"  # 补不了, 补偿是没有的
@@ -127,7 +128,7 @@ _CARD_STATE = (r"(?:(?:已经|早就|早|就|确实|之前|都)?(?:被|让)(?:�
                r"|提示(?:已失效|不存在|已使用|已被使用|无效))")
 _ADMISSION_SHAPES = {
     "fault": (r"[是属因出怪我本咱俺锅问](?:"
-              r"(?<=[是属因出怪])(?:于|为|在)?" + _WE + r"(?:这边|这里|家|店|自己)?的?" + _FAULT +
+              r"(?<=[是属因出怪])(?:于|为|在)?" + _WE + r"(?:这边|这里|家|店|自己)?(?:[^，,。！!？?；;\s你您不没的]{1,4}的)?的?" + _FAULT +
               r"|(?<=[是因出])(?:为|在)?" + _WE + r"(?:这边|家|店)?的?" + _gap("你您没不", 8, "异障误g新通及意步当题错") +
               r"(?:出了问题|出问题|出了故障|出错了|异常|故障|错误|bug|没更新|没调通|没及时|没注意|没同步|不当)"
               r"|(?<=[我本咱俺])(?:们|方|店|平台|司|家)?(?:这边|这里|家|店|自己)?的?" + _FAULT +
@@ -141,6 +142,7 @@ _ADMISSION_SHAPES = {
               r"(?<=充)值(?:失败|未成功|不成功|没成功)|(?<=下)单失败|(?<=未)能到账|(?<=没)(?:充进去|充上|充成功|发出去)"
               r"|(?<=少)充了|(?<=只)充了|(?<=实)际上?(?:没有?|未)发"
               r"|(?<=钱)(?:是|也|已经)?(?:扣了|到我们|已扣|我们收了)|(?<=款)项已由|(?<=收)了(?:你|您)的钱"
+              r"|(?<=款)(?<!退款)(?:是|也|已经|我们)?(?:收到了|已收到|我们收到了)"
               r"|(?<=[当其卖拍])(?:时|实|给你的时候|的时候|那时)" + _gap("你您不", 6, "货存空") +
               r"(?:断货|没货|没库存|缺货|库存不足|空了)"
               r"|(?<=库)存显示有货)"),
@@ -258,10 +260,11 @@ _RECEIVED = re.compile(
     r"(?:到账了|充上了|充进去了|充好了|兑换成功|激活成功|开通成功|可以用了|能用了|收到卡密了|卡密收到了|收到货了|货收到了"
     r"|(?:皮肤|点券|会员|q币|Q币|钻石|元宝|金币|话费)(?:已经|都)?(?:到了|到账了|收到了)"
     r"|(?<![^，,。！!\s\x00])(?:已经|都)?(?:到了|到啦|到咗啦|到咗|已到)(?=[，,。！!\s~\x00]|$)"  # 到了，谢谢 — a clause of its own
-    r"|(?:退款|钱|货款|款)(?:已经|都|已)?(?:收到了|到账了|已到账|退回来了|退回了|退到了|回来了))(?![吗么嘛没?？])"
+    r"|(?:退款|钱|货款|款)(?:已经|都|已)?(?:收到了|到账了|已到账|退回来了|退回了|退到了|回来了)"
+    r"|(?:已经|已|都)退回(?:来)?了)(?![吗么嘛没?？])"
 )
 # Money back, not goods: 退款收到了 / 钱退回来了 is a refund the user confirms.
-_REFUND_RECEIVED = re.compile(r"退款|钱|货款|款")
+_REFUND_RECEIVED = re.compile(r"退款|钱|货款|款|(?:已经|已|都)退回")
 
 
 _RECEIVED_SCAN = re.compile(f"(?:{_RECEIVED.pattern})[^\x00]*")  # see _candidates
@@ -331,7 +334,9 @@ def _drop_quotes(text: str) -> str:
 def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
     assert vocab.counterparty_re is not None
     hits = [_Hit(m.start(), m.end(), m.group(0), vocab.counterparty[m.group(0)]) for m in vocab.counterparty_re.finditer(norm)]
-    refusals = [_Hit(m.start(), m.end(), m.group(0), [_REFUSED]) for m in _REFUSAL.finditer(norm)]
+    # 我们不会不给你退的: a refusal under a negation is a double negation, a commitment
+    refusals = [_Hit(m.start(), m.end(), m.group(0), [_REFUSED]) for m in _REFUSAL.finditer(norm)
+                if not norm.endswith(_UNDER_NEGATION, 0, m.start())]
     if "你" in norm or "您" in norm:
         hits += [_Hit(m.start(), m.end(), m.group(0), [_BLAMED]) for m in _BLAME.finditer(norm)
                  if not any(h.start <= m.start() < h.end for h in hits)]
@@ -358,8 +363,10 @@ def _counterparty(norm: str, vocab: Vocabulary) -> list[Signal]:
             if meaning.kind == "deflection" and meaning.category not in seen_categories:
                 if _negated(norm, clauses, hit, vocab):
                     continue
-                if meaning.category in ("system-delay", "upstream") and _conditional(norm, clauses, hit.start, vocab):
-                    continue  # 如果官方那边不延迟的话: a condition, not an excuse
+                if meaning.category in ("system-delay", "upstream") and (
+                        _conditional(norm, clauses, hit.start, vocab)
+                        or _LONG_AGO.search(norm, clauses.span(clauses.index(hit.start))[0], hit.start)):
+                    continue  # 如果官方那边不延迟的话 / 上次系统延迟是去年的事了: no excuse for this order
                 if meaning.category == "system-delay" and _right_after(hits, hit, "upstream"):
                     continue  # 官方那边延迟了: the third party's delay, one excuse
                 if meaning.category == "asks-to-wait" and _THANKS.search(norm, max(0, hit.start - 4), hit.start):
@@ -403,9 +410,10 @@ def _promise(norm: str, hits: list[_Hit], clauses: _Clauses, context: set[int], 
                     spec = ("anchored", meaning.category)
                     timed.append((hit.start, _promise_signal(hit.phrase, spec, meaning.category, norm, clauses, hit.start, vocab)))
             elif meaning.kind == "vague":
-                if _vague_valid(norm, clauses, hit, vocab):
+                if _vague_valid(norm, clauses, hit, vocab) and not _GUESS.search(norm, clauses.span(clauses.index(hit.start))[0], hit.start):
                     untimed.append((hit.start, _promise_signal(hit.phrase, None, "vague", norm, clauses, hit.start, vocab)))
-            elif not _past(norm, hit) and not norm.endswith("只能", 0, hit.start):
+            elif not _past(norm, hit) and not norm.endswith(("只能", "才能", "才可以", "才会"), 0, hit.start):
+                # 需要核实一下才能给您处理: the condition of an outcome, not a commitment to it
                 # 只能给您补发 states the limit of what is offered, inside a refusal; it commits to nothing
                 untimed.append((hit.start, _promise_signal(hit.phrase, None, "outcome", norm, clauses, hit.start, vocab)))
     if _DIGIT.search(norm) is not None:
@@ -512,6 +520,8 @@ def _weekdays(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary
         start = match.start()
         if _WEEKDAY_RANGE.match(norm, match.end()) or norm[max(start - 1, 0):start] in ("到", "至", "-"):
             continue  # 周一到周五: business hours, not a deadline
+        if norm.endswith(("上", "上个", "这个", "本"), 0, start) and "已" in norm[clauses.span(clauses.index(start))[0]:]:
+            continue  # 上周五我们已经给您退过了: a day that has been
         if _question(clauses, start, vocab) or _negated_at(norm, clauses, start, vocab):
             continue
         if not _time_valid(norm, clauses, start, match.end(), context, vocab):
@@ -527,6 +537,9 @@ def _time_valid(norm: str, clauses: _Clauses, start: int, end: int, context: set
     index = clauses.index(start)
     if index in context:
         return False
+    if _HYPOTHESIS.search(norm, clauses.span(index)[0], start) and index + 1 < len(clauses.spans) \
+            and _BUYER_ACTS.match(norm, clauses.span(index + 1)[0]):
+        return False  # 要是今天还没到，你再来找我: the time of a hypothesis whose consequence is the buyer's to act on
     c_start, c_end = clauses.span(index)
     if _BUSY.search(norm, c_start, c_end):
         return False  # 今天充值的人比较多: the time of an excuse, not of a commitment
@@ -548,7 +561,7 @@ def _vague_valid(norm: str, clauses: _Clauses, hit: _Hit, vocab: Vocabulary) -> 
     c_start, c_end = clauses.span(index)
     before = norm[c_start:hit.start]
     after = norm[hit.end:c_end]
-    if before.endswith(("等", "再等", "稍等", "请", "您", "你")) or "请您" in before or "请你" in before:
+    if before.endswith(("等", "再等", "稍等", "请", "您", "你", "要买", "要的话")) or "请您" in before or "请你" in before:
         return False  # 再等一会 / 请您稍后查看: the user is asked to act, nothing is promised
     if vocab.verbs_re.search(after):
         return True
@@ -589,6 +602,13 @@ def _question(clauses: _Clauses, position: int, vocab: Vocabulary, particles: bo
 
 
 _THANKS = re.compile(r"感谢|谢谢|多谢")
+_UNDER_NEGATION = ("不会", "不可能", "不能", "没有", "绝不会", "绝对不会")
+_LONG_AGO = re.compile(r"上次|上回|去年|以前")
+# A guess is no commitment: 说不定一会儿就到了 / 应该很快的 (a vague word after one of these).
+_GUESS = re.compile(r"(?:说不定|应该|可能|估计|大概|也许)[^，,。！!？?；;]{0,3}$")
+# The time belongs to a hypothesis, not to a commitment: 要是今天还没到，你再来找我.
+_HYPOTHESIS = re.compile(r"如果|要是|假如|万一|若是|就算|即使|即便|哪怕")
+_BUYER_ACTS = re.compile(r"\s*(?:亲|那)?\s*(?:你|您)(?!们)")
 
 
 def _right_after(hits: list[_Hit], hit: _Hit, category: str) -> bool:
@@ -610,6 +630,8 @@ def _negated_at(norm: str, clauses: _Clauses, position: int, vocab: Vocabulary) 
     prefix = _A_NOT_A.sub("", norm[c_start:position])
     if not prefix:
         return False
+    if prefix.endswith(("不会不", "不可能不", "不能不", "没有不")):
+        return False  # 我们不会不给你退的: a double negation affirms
     if prefix[-1] in "不没别未":
         return True
     return vocab.negation_re.search(prefix) is not None  # type: ignore[union-attr]  # a word within its last 2 chars
@@ -636,6 +658,9 @@ def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()
                                          or norm.startswith(("见", "投诉", "举报", "告"), match.end()))):
             continue  # 110面值 / 12315开头: a number, not a call to 12315 or the police
         if _negated_at(norm, clauses, match.start(), vocab) and not phrase.startswith(("不", "没")):
+            continue
+        c_start = clauses.span(clauses.index(match.start()))[0]
+        if _NOT_A_CLAIM_BEFORE.search(norm, c_start, match.start()) and any(m.kind == "claim" for m in vocab.me[phrase]):
             continue
         for meaning in vocab.me[phrase]:
             if meaning.kind == "claim" and meaning.category not in claims:
@@ -667,7 +692,9 @@ def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()
     return [Signal("demand", "、".join(phrases), data["claim"] or "threat", data)]
 
 
-_NOT_A_THREAT_BEFORE = re.compile(r"差点|差一点|本来|原本|本想|都想|想过|朋友|别人|人家|上次|上回|以前")
+_NOT_A_THREAT_BEFORE = re.compile(r"差点|差一点|本来|原本|本想|都想|想过|朋友|同事|别人|人家|他|她|上次|上回|以前")
+# A claim someone else made, or made before: 上次退一赔三那个商家就是这么说的.
+_NOT_A_CLAIM_BEFORE = re.compile(r"上次|上回|以前|朋友|同事|别人|人家|他们?(?=说|去|也)|她们?(?=说|去|也)")
 _NOT_A_THREAT_AFTER = re.compile(r"[^，,。！!？?；;]{0,6}?(?:也没用|没用|不管用|没结果|也不管)")
 
 

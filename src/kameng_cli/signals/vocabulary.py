@@ -149,8 +149,13 @@ def build(tables: dict[str, Any], sources: list[str] | None = None) -> Vocabular
         add(me, _phrases(demands.get(claim, {})), Meaning("claim", claim))
     for threat in demands.get("threat", []):
         add(me, _phrases(threat), Meaning("threat", threat["channel"]))
-    # The tries also carry the 帐 spelling of every 账 phrase, so that they can run on unfolded text.
+    # The tries also carry the 帐 spelling of every 账 phrase, so that they can run on unfolded text,
+    # and the normalised form of every phrase (再等两天 → 再等2天): the close reading sees normalised text.
+    from .normalise import normalise
+
     for table in (cp, me):
+        for phrase in list(table):
+            table.setdefault(normalise(phrase), table[phrase])
         for phrase in [p for p in table if "账" in p]:
             table.setdefault(phrase.replace("账", "帐"), table[phrase])
     vocab.counterparty_re = re.compile(trie_regex(list(cp)))
