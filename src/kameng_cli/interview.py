@@ -90,10 +90,14 @@ def validate_answer(question: Question, raw: Any) -> tuple[Any, str | None]:
         return code, (None if status == "ok" else f"uscc.{status}")
     if question.kind == "claims":
         items = [c.strip() for c in (raw if isinstance(raw, list) else str(raw).replace("，", ",").split(","))]
-        claims = [c for c in items if c]
-        for claim in claims:
-            if claim not in CLAIMS:
+        from .model.case import claim_slug
+
+        claims = []
+        for claim in (c for c in items if c):
+            slug = claim_slug(claim)  # refund, or its Chinese name 退款 as the interview shows it
+            if slug is None:
                 raise UserInputError("init.bad_claim", value=claim, known=", ".join(CLAIMS))
+            claims.append(slug)
         return list(dict.fromkeys(claims)), None
     if question.kind == "names":
         items = raw if isinstance(raw, list) else str(raw).replace("，", ",").split(",")

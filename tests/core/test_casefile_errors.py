@@ -55,3 +55,22 @@ def test_a_payment_time_without_a_year_is_an_error_not_this_year(case_dir: Path)
     result = run("init", str(case_dir.parent / "other"), "-y", "--platform", "P", "--problem", "not-delivered",
                  "--order-no", "X1", "--goods", "G", "--price", "100", "--paid-at", "5月1日 9:55")
     assert result.exit_code == 2 and "缺少年份" in result.stderr
+
+
+def test_claims_may_be_written_with_their_chinese_names(case_dir: Path) -> None:
+    """The interview shows "refund 退款": 退款 in case.toml is the claim refund (stored as its slug)."""
+    from kameng_cli.case.store import CaseStore
+
+    _edit(case_dir, 'claims = ["refund"]', 'claims = ["退款", "补发", "Interest", "refund"]')
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 0, result.output
+    assert CaseStore(case_dir).case.claims == ["refund", "redeliver", "interest"]
+    drafted = run("-C", case_dir, "draft", "--to", "merchant", "-o", "-", "--force")
+    assert drafted.exit_code == 0, drafted.output
+    assert "要求补发或全额退款¥100.00及利息" in drafted.stdout.splitlines()[0]
+
+
+def test_an_unknown_claim_name_is_still_an_error(case_dir: Path) -> None:
+    _edit(case_dir, 'claims = ["refund"]', 'claims = ["退钱"]')
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2 and "refund" in result.stderr

@@ -19,6 +19,8 @@ from kameng_cli.model.slugs import PROBLEM_TYPES
 
 _CN_DIGITS = "一二三四五六七八九十"
 _CITATION = re.compile(r"《([^《》]+)》(第[零一二三四五六七八九十百千]+条)(?:第([一二三四五六七八九十]+)款)?")
+# An article's list quoted by item: 《…》第五条第（七）项、第（十）项：“lead-in\ （七）…\ （十）…”.
+_ITEM_QUOTED = re.compile(r"《([^《》]+)》(第[零一二三四五六七八九十百千]+条)((?:、?第（[一二三四五六七八九十]+）项)+)：“(.*?)”(?=\n|$)", re.S)
 _QUOTED = re.compile(r"《([^《》]+)》(第[零一二三四五六七八九十百千]+条)(?:第([一二三四五六七八九十]+)款)?：“(.*?)”(?=\n|$)", re.S)
 
 
@@ -122,6 +124,14 @@ def test_drafts_quote_verified_text_and_no_wrong_citation(case_name: str, tmp_pa
         for name, number, paragraph, quoted in _QUOTED.findall(text):
             # Paragraphs of a quote are joined by a Markdown hard break ("\" + newline + two spaces).
             assert quoted.replace("\\\n  ", "\n") == _lookup(name, number, paragraph or None), (slug, number)
+            quoted_count += 1
+        for name, number, items, quoted in _ITEM_QUOTED.findall(text):
+            # The lead-in of the list and each item named in the citation, each line verbatim.
+            lines = _lookup(name, number, None).split("\n")
+            markers = re.findall(r"（[一二三四五六七八九十]+）", items)
+            wanted = [next(line for line in lines if not line.startswith("（"))]
+            wanted += [next(line for line in lines if line.startswith(marker)) for marker in markers]
+            assert quoted.replace("\\\n  ", "\n") == "\n".join(wanted), (slug, number)
             quoted_count += 1
         for pattern, what in WRONG_TEXT:
             assert not pattern.search(text), f"{case_name}/{slug} contains {what}"

@@ -32,6 +32,9 @@ def test_followup_cites_submission_deadline_and_history(case_dir: Path, tmp_path
     assert text.splitlines()[0] == "订单XC20240501095512，购买云游一卡通100元未到账，要求全额退款¥100.00"
     assert "# 关于投诉处理进度的催办申请" in text
     assert "2024年5月8日，我通过12315提交投诉（编号1234567）（证据3）" in text
+    # The ticket is named once, in that sentence (the evidence table names the proof's own note).
+    section = text[text.index("## 前次提交"):text.index("## 期限")]
+    assert section.count("1234567") == 1 and "编号：" not in text
     assert "至2024年5月16日届满" in text and "已届满14日" in text
     # The rule, verbatim from the verified data.
     assert article("TSJB-15").text.split("\n")[0] in text
@@ -120,3 +123,13 @@ def test_draft_followup_flag_when_wired(case_dir: Path, tmp_path: Path) -> None:
     result = run("-C", case_dir, "draft", "--to", "12315", "--followup", "-o", "-", "--date", "2024-05-30")
     assert result.exit_code == 0, result.output
     assert "关于投诉处理进度的催办申请" in result.stdout and "1234567" in result.stdout
+
+
+def test_followup_by_a_chinese_channel_name_names_the_ticket_once(case_dir: Path, tmp_path: Path) -> None:
+    history(case_dir, tmp_path)
+    result = run("-C", case_dir, "draft", "--to", "市场监管", "--followup", "-o", "-", "--date", "2024-05-30")
+    assert result.exit_code == 0, result.output
+    assert "（编号1234567）" in result.stdout and "编号：1234567" not in result.stdout
+    written = run("-C", case_dir, "draft", "--to", "市场监管", "--followup", "--date", "2024-05-30")
+    assert written.exit_code == 0, written.output
+    assert (case_dir / "drafts" / "12315-followup-20240530.md").is_file()

@@ -85,6 +85,8 @@ def test_joint_representative_and_court(tmp_path: Path) -> None:
     assert "| 1（代表人） | 李四 | 13987654321 |" in text
     assert "13812345678" not in text
     assert "第十二条" not in text  # the 12315 rule is not a court rule
+    by_name = run("joint", a, b, c, "--to", "法院", "--as", b, "-o", "-")
+    assert by_name.exit_code == 0 and by_name.stdout == text  # the channel by its Chinese name
 
 
 def test_joint_refuses_a_different_merchant(tmp_path: Path) -> None:

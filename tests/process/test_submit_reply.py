@@ -131,3 +131,20 @@ def test_a_damaged_process_file_is_reported_by_line(case_dir: Path) -> None:
     result = run("-C", case_dir, "status")
     assert result.exit_code == 2
     assert "process.jsonl" in result.stderr and "2" in result.stderr and "Traceback" not in result.output
+
+
+def test_chinese_channel_names_are_recorded_as_their_slugs(case_dir: Path) -> None:
+    """check.md: Chinese channel names such as 消协 are understood — by `submit` and `reply` too."""
+    assert ok("-C", case_dir, "submit", "消协", "--at", "2024-05-08 10:00", "--ticket", "XH001") == "S01"
+    result = run("-C", case_dir, "submit", "消费者协会", "--amend", "S01", "--ticket", "XH002")
+    assert result.exit_code == 0, result.output
+    assert ok("-C", case_dir, "reply", "消保委", "--outcome", "refused", "--at", "2024-05-09 10:00") == "R01"
+    assert ok("-C", case_dir, "submit", "法院", "--at", "2024-05-10 10:00") == "S02"
+    rows = process_rows(case_dir)
+    assert sorted((r["id"], r["channel"]) for r in rows) == [
+        ("R01", "consumer-association"), ("S01", "consumer-association"), ("S02", "court")]
+    assert next(r for r in rows if r["id"] == "S01")["ticket"] == "XH002"
+    status = run_json("-C", case_dir, "status", "--today", "2024-05-11")
+    assert [s["channel"] for s in status["submissions"]] == ["consumer-association", "court"]
+    result = run("-C", case_dir, "submit", "微博")
+    assert result.exit_code == 2 and "微博" in result.stderr

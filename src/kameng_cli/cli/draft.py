@@ -79,9 +79,9 @@ def draft(
                 raise typer.Exit(1)
             _warn(env, t("draft.police_forced") + "\n" + lines)
         else:
-            _warn(env, t("draft.channel_not_ready", channel=spec.slug) + "\n" + lines)
+            _warn(env, t("draft.channel_not_ready", channel=_label(spec.slug)) + "\n" + lines)
     if spec.public and no_redact:
-        _warn(env, t("draft.public_no_redact", channel=spec.slug))
+        _warn(env, t("draft.public_no_redact", channel=_label(spec.slug)))
 
     context = build(store, spec, redact=not no_redact, today=today, report=report)
     markdown = render(spec.template, context.values, store.root)
@@ -105,7 +105,7 @@ def draft(
         path = write_exact(Path(output), pdf.data) if output else write_new(store.paths.drafts, spec.slug, today, ".pdf", pdf.data)
     counts = {k: v for k, v in context.redactor.counts().items() if v}
     if counts:
-        env.info(t("draft.redacted", counts="，".join(f"{k} {v}" for k, v in counts.items())))
+        env.info(t("draft.redacted", counts=t("draft.counts_sep").join(f"{k} {v}" for k, v in counts.items())))
     if path is not None:
         env.info(t("draft.written", path=str(path)))
 
@@ -124,6 +124,17 @@ def _followup(env, store, channel: str, *, today, fmt: str, output: str | None, 
         env.info(t("draft.written", path=str(path)))
 
 
+def _label(slug: str) -> str:
+    """A channel as the user reads it: 人民法院 / court, never the slug in a Chinese sentence."""
+    return t(f"process.channel.{slug}")
+
+
+def _fact(slug: str, channel: str) -> str:
+    """A missing fact's label; a channel may name it its own way (a court's 被告, not 被投诉人)."""
+    key = f"fact.{channel}.{slug}"
+    return t(key) if key in catalog() else t(f"fact.{slug}")
+
+
 def _say(env, text: str) -> None:  # noqa: ANN001 - Env
     """A plain line on stderr: never wrapped (scripts and tests read it), never read as rich markup."""
     env.err.print(text, markup=False, highlight=False, soft_wrap=True)
@@ -132,14 +143,16 @@ def _say(env, text: str) -> None:  # noqa: ANN001 - Env
 def _warn(env, text: str) -> None:  # noqa: ANN001 - Env
     from rich.text import Text
 
-    env.err.print(Text(t("label.warning"), style="yellow") + Text(" " + text), soft_wrap=True)
+    label = t("label.warning")
+    gap = "" if label.endswith("：") else " "  # 注意：文书… / Warning: the letter…
+    env.err.print(Text(label, style="yellow") + Text(gap + text), soft_wrap=True)
 
 
 def _report_warnings(env, context) -> None:  # noqa: ANN001 - Env and DraftContext, imported lazily
     if context.left_out:
-        _warn(env, t("draft.left_out", files="、".join(f"{x.id}（{x.name}）" for x in context.left_out)))
+        _warn(env, t("draft.left_out", files=t("draft.list_sep").join(f"{x.id}（{x.name}）" for x in context.left_out)))
     if context.missing:
-        _warn(env, t("draft.missing", items="; ".join(t(f"fact.{slug}") for slug in context.missing)))
+        _warn(env, t("draft.missing", items=t("draft.sep").join(_fact(slug, context.spec.slug) for slug in context.missing)))
     for warning in context.tone:
         _warn(env, t("draft.tone", where=warning.where, phrase=warning.phrase, category=t(f"draft.tone.{warning.category}"),
                    suggestion=warning.suggestion))
@@ -155,5 +168,13 @@ def _explain(env, context) -> None:  # noqa: ANN001
     _say(env, t("draft.dates.title"))
     if context.spec.deadline is None:
         _say(env, "  " + t("draft.dates.none", reason=t(context.spec.no_deadline_reason)))
+    from ..i18n import get_lang
+
+    lang = get_lang()
     for item in context.deadlines:
-        _say(env, f"  - {item.text}\n    {item.explain}（{item.basis}）")
+        name = f"draft.dates.name.{item.name}"
+        if f"{name}.{context.spec.slug}" in catalog():
+            name += f".{context.spec.slug}"
+        _say(env, t("draft.dates.item", text=item.text, name=t(name), due=item.due.isoformat(),
+                    note=t("draft.dates.reference") if item.reference_only else "",
+                    explain=item.explain_in(lang), basis=item.basis))

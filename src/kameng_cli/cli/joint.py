@@ -27,7 +27,10 @@ def joint(
     no_redact: bool = typer.Option(False, "--no-redact", help="Keep every buyer's personal data (all of them consented)."),
     letter_date: str | None = typer.Option(None, "--date", help="Date of the document (default: today)."),
 ) -> None:
+    from ..draft.channels import channel_slug
     from ..draft.output import write_exact, write_new
+
+    to = channel_slug(to) or to  # 法院 / 公安 / 市场监管 as well as the slugs
     from ..process.joint import build_joint, load_buyers, render_joint
     from ..process.status import resolve_today
 

@@ -26,8 +26,10 @@ def reply(
     as_json: bool = JSON,
 ) -> None:
     from ..process.log import record_reply
+    from ..process.rules import process_channel
 
     env = get_env(ctx)
+    channel = process_channel(channel).slug  # a Chinese name (消协, 法院 …) names its slug
     when = parse_time_option(at, "--at", allow_future=False)
     store = env.store()
     answer = record_reply(store, channel, outcome=outcome, at=when, text=text, proof=proof, submission_id=submission)

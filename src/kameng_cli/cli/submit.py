@@ -34,7 +34,7 @@ def submit(
     from ..process.rules import process_channel
 
     env = get_env(ctx)
-    process_channel(channel)
+    channel = process_channel(channel).slug  # a Chinese name (消协, 法院 …) names its slug
     rule = None
     if deadline_days is not None or deadline_unit is not None:
         if deadline_days is None or deadline_unit is None:

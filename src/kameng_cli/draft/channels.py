@@ -136,9 +136,39 @@ CHANNELS: dict[str, ChannelSpec] = {
 }
 
 
+# Other names a user may give a channel (`draft --to`, `submit`, `reply`): the Chinese names kameng
+# prints for it (spec labels, `process.channel.*`) and the short forms people use, as `kameng check`
+# reads them in submitted events (docs/check.md).
+CHANNEL_ALIASES: dict[str, str] = {
+    "平台": "platform", "交易平台": "platform", "卡盟": "platform", "平台投诉": "platform",
+    "商家": "merchant", "卖家": "merchant", "店铺": "merchant", "催告函": "merchant", "商家催告函": "merchant",
+    "市场监管": "12315", "市场监管局": "12315", "市场监督管理局": "12315", "12315投诉": "12315",
+    "12315 投诉（市场监管）": "12315",
+    "消协": "consumer-association", "消保委": "consumer-association", "消费者协会": "consumer-association",
+    "消费者权益保护委员会": "consumer-association", "消协调解": "consumer-association",
+    "消协调解申请": "consumer-association", "xiaoxie": "consumer-association", "cca": "consumer-association",
+    "黑猫": "heimao", "黑猫投诉": "heimao", "黑猫投诉（公开）": "heimao", "blackcat": "heimao",
+    "法院": "court", "人民法院": "court", "起诉": "court", "诉讼": "court", "小额诉讼": "court",
+    "民事起诉状": "court", "民事起诉状（小额诉讼）": "court",
+    "公安": "police", "公安机关": "police", "派出所": "police", "报警": "police", "报案": "police", "110": "police",
+    "报案材料（公安）": "police",
+}
+
+
+def channel_slug(value: str) -> str | None:
+    """The channel slug `value` names (a slug in any case, or a Chinese name/alias), else None."""
+    raw = value.strip()
+    if raw in CHANNELS:
+        return raw
+    if raw.lower() in CHANNELS:
+        return raw.lower()
+    return CHANNEL_ALIASES.get(raw) or CHANNEL_ALIASES.get(raw.lower())
+
+
 def channel(slug: str) -> ChannelSpec:
     from ..errors import UserInputError
 
-    if slug not in CHANNELS:
+    found = channel_slug(slug)
+    if found is None:
         raise UserInputError("draft.unknown_channel", value=slug, known=", ".join(CHANNELS))
-    return CHANNELS[slug]
+    return CHANNELS[found]

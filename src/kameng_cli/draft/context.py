@@ -67,16 +67,48 @@ _SKIPPED_KINDS = ("message", "captured")
 MAX_FACTS = 40
 
 
+@dataclass(frozen=True)
+class Voice:
+    """How the facts name the parties: 我/对方 in a letter, 原告/被告 in a court filing."""
+
+    me: str = "我"
+    other: str = "对方"
+    merchant: str = "商家"
+    platform: str = "平台"
+    own_word: str = "本人陈述"  # a fact with no exhibit
+
+    def who(self, actor: str) -> str:
+        return {"merchant": self.merchant, "platform": self.platform, "counterparty": self.other, "me": self.me,
+                "system": "系统"}.get(actor, self.other)
+
+    def said(self, text: str) -> str:
+        """An event's own summary ("我向商家发出书面催告") in this voice."""
+        if self.me != "我" and text and text.startswith("我"):
+            return self.me + text[1:]
+        return text
+
+
+LETTER_VOICE = Voice()
+
+
+def voice_for(spec: ChannelSpec, sells: bool) -> Voice:
+    """原告/被告 in a court filing (the merchant, or the platform when it is the seller, is the defendant)."""
+    if spec.slug == "court":
+        return Voice(me="原告", other="被告", merchant="被告", platform="被告" if sells else "平台", own_word="原告陈述")
+    return LETTER_VOICE
+
+
 @dataclass
 class Fact:
     time: str
     text: str
     exhibits: list[str]  # 证据1, 证据3
     event: str
+    own_word: str = "本人陈述"
 
     @property
     def sentence(self) -> str:
-        cite = f"（{'、'.join(self.exhibits)}）" if self.exhibits else "（本人陈述）"
+        cite = f"（{'、'.join(self.exhibits)}）" if self.exhibits else f"（{self.own_word}）"
         return f"{self.time}，{self.text}{cite}。" if self.time else f"{self.text}{cite}。"
 
 
@@ -100,6 +132,11 @@ class DeadlineInfo:
     explain: str  # how it was computed
     basis: str  # citation
     data: dict[str, Any] = field(default_factory=dict)
+    explains: dict[str, str] = field(default_factory=dict)  # `explain` in each language (--explain-dates)
+    reference_only: bool = False  # the law sets no such deadline; kameng suggests one by analogy
+
+    def explain_in(self, lang: str) -> str:
+        return self.explains.get(lang) or self.explain
 
 
 @dataclass
@@ -179,15 +216,15 @@ def demand_phrase(claims: Claims) -> str:
     return text
 
 
-def demand_items(case: Case, claims: Claims, spec: ChannelSpec) -> list[str]:
+def demand_items(case: Case, claims: Claims, spec: ChannelSpec, voice: Voice = LETTER_VOICE) -> list[str]:
     """The numbered demands (诉讼请求 / 处理请求)."""
     items = []
     goods = _goods(case)
     if claims.redeliver:
-        items.append(f"按订单约定向我交付{goods}" + ("；如无法交付，" if claims.refund else "") )
+        items.append(f"按订单约定向{voice.me}交付{goods}" + ("；如无法交付，" if claims.refund else "") )
     if claims.refund and not _refunded_in_full(claims):  # money that came back is not asked for again
         if claims.refund_due is None:
-            items.append("退还我支付的全部货款")
+            items.append(f"退还{voice.me}支付的全部货款")
         elif claims.refunded > 0:
             items.append(f"退还剩余货款{format_yuan(claims.refund_due)}（实付{format_yuan(claims.price)}，"
                          f"已退{format_yuan(claims.refunded)}）")
@@ -233,33 +270,34 @@ def _quoted(event: Event) -> str:
     return text.replace("\n", " ")
 
 
-def fact_text(event: Event, case: Case) -> str | None:
+def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE) -> str | None:
     """One sentence about one event, or None for events that are not facts of the letter."""
     kind, data = event.kind, event.data
-    who = {"merchant": "商家", "platform": "平台", "counterparty": "对方", "me": "我", "system": "系统"}.get(event.actor, "对方")
+    who = voice.who(event.actor)
+    me = voice.me
     amount = format_yuan(event.amount) if event.amount is not None else ""
     if kind in _SKIPPED_KINDS:
         return None
     if kind == "paid":
         via = data.get("method") or case.order.payment_channel
         to = data.get("counterparty")
-        text = "我" + (f"通过{via}" if via else "") + (f"向{to}" if to else "") + f"支付{amount or '货款'}"
+        text = me + (f"通过{via}" if via else "") + (f"向{to}" if to else "") + f"支付{amount or '货款'}"
         if event.order_no or case.order.number:
             text += f"，订单号{event.order_no or case.order.number}"
         if data.get("trade_no"):
             text += f"，交易号{data['trade_no']}"
         return text
-    if kind == "refunded" and "message_index" in data:  # the user's own word in a chat (signals/extract.py)
-        return f"我在聊天中确认已收到退款{amount or ''}：“{_quoted(event)}”"
+    if kind == "refunded" and data.get("category") == "confirmed":  # the user's own word in a chat (signals/extract.py)
+        return f"{me}在聊天中确认已收到退款{amount or ''}：“{_quoted(event)}”"
     if kind == "refunded":
-        return f"我收到退款{amount}" if amount else "我收到退款"
+        return f"{me}收到退款{amount}" if amount else f"{me}收到退款"
     if kind == "ordered":
-        return f"我下单购买{_goods(case)}" + (f"（订单号{event.order_no}）" if event.order_no else "")
-    if kind == "delivered" and "message_index" in data:  # the user's own word in a chat (signals/extract.py)
-        return f"我在聊天中确认已收到：“{_quoted(event)}”"
+        return f"{me}下单购买{_goods(case)}" + (f"（订单号{event.order_no}）" if event.order_no else "")
+    if kind == "delivered" and data.get("category") == "confirmed":  # the user's own word in a chat (signals/extract.py)
+        return f"{me}在聊天中确认已收到：“{_quoted(event)}”"
     if kind in ("delivery-failed", "delivered"):
         status = data.get("status")
-        return f"订单页面显示“{status}”" if status else event.summary
+        return f"订单页面显示“{status}”" if status else voice.said(event.summary)
     if kind == "card-invalid":
         return f"卡密验证结果：{event.summary}"
     if kind == "promise":
@@ -273,7 +311,7 @@ def fact_text(event: Event, case: Case) -> str | None:
     if kind == "reply":
         if data.get("outcome") and not data.get("text"):
             # A recorded answer without its words: its summary already names the channel and outcome.
-            return event.summary or f"{data.get('channel_label', who)}答复"
+            return voice.said(event.summary) or f"{data.get('channel_label', who)}答复"
         if data.get("channel_label"):
             return f"{data['channel_label']}答复：“{_quoted(event)}”"
         return f"{who}答复：“{_quoted(event)}”"
@@ -282,20 +320,20 @@ def fact_text(event: Event, case: Case) -> str | None:
         when = cn_deadline(datetime.fromisoformat(due)) if due else ""
         phrase = str(data.get("phrase") or "").strip()
         promised = f"“{phrase}”" if phrase else ""
-        return f"对方承诺{promised}的期限{('（' + when + '）') if when else ''}已过，仍未履行"
+        return f"{voice.other}承诺{promised}的期限{('（' + when + '）') if when else ''}已过，仍未履行"
     if kind == "silence":
         hours = _hours(data.get("hours"))
-        return f"对方此后{('超过' + hours + '小时') if hours else '长时间'}未回复"
+        return f"{voice.other}此后{('超过' + hours + '小时') if hours else '长时间'}未回复"
     if kind == "demand":
         claim = data.get("claim")
         value = data.get("amount")
         if claim not in CLAIMS:
             quoted = _quoted(event)
-            return f"我提出要求：“{quoted}”" if quoted else "我提出了要求"
-        return f"我要求{label(CLAIMS, str(claim), 'zh')}" + (f"{format_yuan(Decimal(str(value)))}" if value else "")
+            return f"{me}提出要求：“{quoted}”" if quoted else f"{me}提出了要求"
+        return f"{me}要求{label(CLAIMS, str(claim), 'zh')}" + (f"{format_yuan(Decimal(str(value)))}" if value else "")
     if kind == "contacted":
-        return f"我联系客服：{event.summary}" if event.summary else "我联系客服"
-    return event.summary or label(EVENT_KINDS, kind, "zh")
+        return f"{me}联系客服：{event.summary}" if event.summary else f"{me}联系客服"
+    return voice.said(event.summary) or label(EVENT_KINDS, kind, "zh")
 
 
 def _hours(value: Any) -> str:
@@ -305,7 +343,8 @@ def _hours(value: Any) -> str:
         return ""
 
 
-def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor) -> list[Fact]:
+def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor,
+                voice: Voice = LETTER_VOICE) -> list[Fact]:
     facts: list[Fact] = []
     known: dict[tuple[Any, ...], Fact] = {}
     repeated = copies(events)  # the same message in two exhibits: one fact citing both
@@ -313,7 +352,7 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
     transaction_of = {member.id: group[0].id for kind in ("paid", "refunded")
                       for group in transactions(events, kind) for member in group}
     for event in events:
-        text = fact_text(event, case)
+        text = fact_text(event, case, voice)
         if not text:
             continue
         cites = [numbers[event.exhibit]] if event.exhibit in numbers else []
@@ -337,7 +376,7 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
             when = "（时间不详）"
         elif "estimated" in event.time_flags:
             when += "（时间为估计）"
-        fact = Fact(when, redactor(text), cites, event.id)
+        fact = Fact(when, redactor(text), cites, event.id, voice.own_word)
         facts.append(fact)
         known.update(dict.fromkeys(keys, fact))
     return facts[:MAX_FACTS]
@@ -424,24 +463,32 @@ def deadlines(spec: ChannelSpec, case: Case, today: date, limitation: Limitation
         }
         reference = "（法律未规定答复期限，参照" + basis + "“超过十五日”的标准）" if rule.reference_only else f"（{basis}）"
         found.append(DeadlineInfo("answer", result.due, texts.get(spec.slug, "") + reference,
-                                  result.explain("zh"), basis, result.to_json()))
+                                  result.explain("zh"), basis, result.to_json(), _explains(result.explain),
+                                  rule.reference_only))
         if spec.slug == "12315":
             mediation = calendar.add_days(result.due, 60)
             found.append(DeadlineInfo(
                 "mediation", mediation.due,
                 f"受理后调解期限为自受理之日起六十日；若于{cn_date(result.due)}受理，至{cn_date(mediation.due)}"
                 f"（{quote('TSJB-23', None, 'deadline').citation}）。",
-                mediation.explain("zh"), quote("TSJB-23", None, "deadline").citation, mediation.to_json()))
+                mediation.explain("zh"), quote("TSJB-23", None, "deadline").citation, mediation.to_json(),
+                _explains(mediation.explain)))
     if limitation is not None and limitation.due is not None:
         found.append(limitation_deadline(limitation, calendar, numbers or {}, events or []))
     return found
 
 
-# How the letter names what restarted the limitation period (a submission by its channel).
-_RESTARTED_BY = {
-    "merchant": "向商家发出催告函", "court": "向人民法院提起诉讼", "police": "向公安机关报案",
-}
-_KNEW_FROM = {"problem": "最早显示问题的证据时间", "paid": "付款日"}
+def _explains(explain: Any) -> dict[str, str]:
+    """An explanation in every language kameng speaks (the letter is Chinese; stderr follows --lang)."""
+    from ..i18n import LANGS
+
+    return {lang: explain(lang) for lang in LANGS}
+
+
+# How the letter names what restarted the limitation period (a submission by its channel): message
+# keys draft.dates.what.<key> (the letter takes the Chinese text, --explain-dates the user's language).
+_RESTARTED_BY = {"merchant": "merchant", "court": "court", "police": "police"}
+_KNEW_FROM = {"problem": "problem", "paid": "paid"}
 
 
 def limitation(store: CaseStore, calendar: Calendar | None = None) -> Limitation:
@@ -458,6 +505,8 @@ def limitation(store: CaseStore, calendar: Calendar | None = None) -> Limitation
 def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str, str],
                         events: list[Event]) -> DeadlineInfo:
     """The limitation line of a letter: its last day and what started (or restarted) the period."""
+    from ..i18n import t
+    from ..legal.calendar import explain_days
     from ..legal.law import quote
     from ..process.limitation import three_year_deadline
 
@@ -470,29 +519,42 @@ def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str
         if cause.what == "demand":
             event = next((e for e in events if e.id == cause.ref), None)
             cite = numbers.get(event.exhibit or "", "") if event is not None else ""
-            what = "向对方提出履行请求"
+            what = "demand"
         else:
             cite = ""
-            what = _RESTARTED_BY.get(cause.channel, "主张权利")
+            what = _RESTARTED_BY.get(cause.channel, "other")
         articles += ["MFD-195", cause.article]
-        text = (f"诉讼时效三年；我于{cn_date(start)}{what}{f'（{cite}）' if cite else ''}，诉讼时效中断并自该日"
-                f"重新计算，至{cn_date(found.due)}届满。")
-        refs = "，".join(filter(None, (cause.ref, cite)))
-        since = f"{start.isoformat()} {what}（{refs}），时效中断并自该日重新计算"
+        text = (f"诉讼时效三年；我于{cn_date(start)}{t(f'draft.dates.what.{what}', 'zh')}{f'（{cite}）' if cite else ''}，"
+                f"诉讼时效中断并自该日重新计算，至{cn_date(found.due)}届满。")
+        refs = [x for x in (cause.ref, cite) if x]
     else:
-        knew = _KNEW_FROM.get(found.knew_source, "付款日")
-        text = f"诉讼时效三年，自知道权利受损之日起算；以{knew}{cn_date(start)}计，至{cn_date(found.due)}届满（可因主张权利而中断）。"
-        since = f"以{knew} {start.isoformat()} 为知道权利受损之日"
+        knew = _KNEW_FROM.get(found.knew_source, "paid")
+        text = (f"诉讼时效三年，自知道权利受损之日起算；以{t(f'draft.dates.knew.{knew}', 'zh')}{cn_date(start)}计，"
+                f"至{cn_date(found.due)}届满（可因主张权利而中断）。")
     articles.append("MFD-202")
-    explain = f"自 {start.isoformat()} 的次日起算 3 年，至 {found.due.isoformat()} 24:00 届满；起算：{since}"
     if line.skipped:
         articles.append("MFD-203")
-        explain += "；跳过 " + "、".join(f"{d.day.isoformat()}（{d.name or '法定休假日'}）" for d in line.skipped)
-    if found.estimated:
-        explain += "；【估算】该年度放假调休安排未知"
-    for other in found.possible:
-        explain += (f"；{to_cst(other.time).date().isoformat()} 向{_channel_zh(other.channel)}提交的投诉（{other.ref}）"
-                    f"可能也中断了时效（{quote(other.article, None, 'limitation').citation}），未计入")
+
+    def explain(lang: str) -> str:
+        if cause is not None:
+            since = t("draft.dates.limitation.restarted", lang, day=start.isoformat(),
+                      what=t(f"draft.dates.what.{what}", lang),
+                      refs=t("draft.dates.refs_sep", lang).join(refs))
+        else:
+            since = t("draft.dates.limitation.knew", lang, day=start.isoformat(), knew=t(f"draft.dates.knew.{knew}", lang))
+        parts = [t("calendar.explain.period", lang, start=start.isoformat(), count=3,
+                   unit=t("calendar.explain.unit.years", lang), due=found.due.isoformat()),
+                 t("draft.dates.limitation.start", lang, since=since)]
+        parts += explain_days(line.skipped, [], lang, unnamed_holiday="calendar.explain.statutory_rest_day")
+        if found.estimated:
+            parts.append(t("draft.dates.limitation.estimated", lang))
+        for other in found.possible:
+            parts.append(t("draft.dates.limitation.possible", lang, day=to_cst(other.time).date().isoformat(),
+                           channel=t(f"process.channel.{other.channel}", lang), ref=other.ref,
+                           citation=quote(other.article, None, "limitation").citation))
+        return t("calendar.explain.sep", lang).join(parts)
+
+    explains = _explains(explain)
     by_law: dict[str, list[str]] = {}
     for article_id in dict.fromkeys(a for a in articles if a):
         article = quote(article_id, None, "limitation").article
@@ -500,13 +562,7 @@ def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str
     basis = "；".join(f"《{law}》" + "、".join(numbers_) for law, numbers_ in by_law.items())
     data = {**line.to_json(), "knew_source": found.knew_source,
             "interrupted_by": cause.to_json() if cause is not None else None}
-    return DeadlineInfo("limitation", found.due, text, explain, basis, data)
-
-
-def _channel_zh(slug: str) -> str:
-    from ..i18n import t
-
-    return t(f"process.channel.{slug}", lang="zh")
+    return DeadlineInfo("limitation", found.due, text, explains["zh"], basis, data, explains)
 
 
 def check_report(store: CaseStore) -> CheckReport | None:
@@ -543,7 +599,8 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
                 and x.id not in with_events and not x.media_type.startswith(("image/", "application/pdf"))]
     evidence = _evidence([x for x in exhibits if x not in left_out], events)
     numbers = {item.exhibit.id: item.label for item in evidence}
-    facts = build_facts(events, case, numbers, redactor)
+    voice = voice_for(spec, signals.platform_sells)
+    facts = build_facts(events, case, numbers, redactor, voice)
     quotes = citations.select(case.problem, spec.slug, signals)
     procedure = citations.procedure(spec.slug)
     report_quotes = citations.report_quotes(violations) if spec.slug == "12315" and violations else []
@@ -594,12 +651,13 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
         "platform_involved": signals.platform_involved,
         "platform_sells": signals.platform_sells,
         "facts": [f.sentence for f in facts],
+        "own_word": voice.own_word,
         "statement": redactor(case.statement),
         "basis": [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n"), "purpose": q.purpose}
                   for q in quotes],
         "procedure": {purpose: [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n")} for q in items]
                       for purpose, items in procedure.items()},
-        "demands": [redactor(item) for item in demand_items(case, claims, spec)],
+        "demands": [redactor(item) for item in demand_items(case, claims, spec, voice)],
         "demand_phrase": demand_phrase(claims),
         "amount": format_yuan(claims.total) if claims.total is not None else "",
         "refund_due": format_yuan(claims.refund_due) if claims.refund_due is not None else "",
@@ -614,7 +672,7 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
         "dates": [{"name": d.name, "text": d.text} for d in dates],
         "evidence": [{"label": i.label, "name": redactor(i.name), "kind": i.kind, "proves": redactor(i.proves),
                       "sha": i.sha, "captured": i.captured, "id": i.exhibit.id} for i in evidence],
-        "missing": [_fact_label(m) for m in missing],
+        "missing": [_fact_label(m, spec.slug) for m in missing],
         "report": {
             "violations": [violation_labels[v] for v in violations],
             "basis": [{"citation": q.citation, "text": q.text, "lines": q.text.split("\n")} for q in report_quotes],
@@ -647,10 +705,12 @@ def _no_deadline(spec: ChannelSpec) -> str:
     return t(spec.no_deadline_reason, lang="zh") if spec.no_deadline_reason else ""
 
 
-def _fact_label(slug: str) -> str:
-    from ..i18n import t
+def _fact_label(slug: str, channel: str = "") -> str:
+    """A missing fact as the letter names it; a channel may have its own words (court: 被告, not 被投诉人)."""
+    from ..i18n import catalog, t
 
-    return t(f"fact.{slug}", lang="zh")
+    key = f"fact.{channel}.{slug}"
+    return t(key if key in catalog() else f"fact.{slug}", lang="zh")
 
 
 HEIMAO_TITLE_LIMIT = 30  # the advice of channels.py for 黑猫's title

@@ -235,26 +235,15 @@ class Deadline:
         return datetime.combine(self.due + timedelta(days=1), time(0, 0), tzinfo=CST)
 
     def explain(self, lang: str = "zh") -> str:
-        start = self.start.strftime("%Y-%m-%d")
-        if lang == "en":
-            unit = "working days" if self.unit == "working" else "days"
-            parts = [f"{self.count} {unit} counted from the day after {start}: ends {self.due.isoformat()} 24:00"]
-            if self.skipped:
-                parts.append("skipped " + ", ".join(f"{d.day.isoformat()} ({_reason_en(d)})" for d in self.skipped))
-            if self.worked_weekends:
-                parts.append("counted make-up working days " + ", ".join(d.day.isoformat() for d in self.worked_weekends))
-            if self.estimated:
-                parts.append("ESTIMATED: the official holiday schedule for this year is not known; weekends only")
-            return "; ".join(parts)
-        unit = "个工作日" if self.unit == "working" else "日"
-        parts = [f"自 {start} 的次日起算 {self.count} {unit}，至 {self.due.isoformat()} 24:00 届满"]
-        if self.skipped:
-            parts.append("跳过 " + "、".join(f"{d.day.isoformat()}（{_reason_zh(d)}）" for d in self.skipped))
-        if self.worked_weekends:
-            parts.append("计入调休上班日 " + "、".join(d.day.isoformat() for d in self.worked_weekends))
+        """How the date was computed, in `lang` (texts in the message catalog: calendar.explain.*)."""
+        from ..i18n import t
+
+        parts = [t("calendar.explain.period", lang, start=self.start.strftime("%Y-%m-%d"), count=self.count,
+                   unit=t(f"calendar.explain.unit.{self.unit}", lang), due=self.due.isoformat())]
+        parts += explain_days(self.skipped, self.worked_weekends, lang)
         if self.estimated:
-            parts.append("【估算】该年度放假调休安排未知，仅按周末计算；可用 kameng calendar --update 载入官方安排")
-        return "；".join(parts)
+            parts.append(t("calendar.explain.estimated", lang))
+        return t("calendar.explain.sep", lang).join(parts)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -269,14 +258,30 @@ class Deadline:
         }
 
 
-def _reason_zh(info: DayInfo) -> str:
-    if info.reason == "holiday":
-        return f"{info.name or '法定节假日'}"
-    return "周末"
+def explain_days(skipped: list[DayInfo], worked: list[DayInfo], lang: str = "zh",
+                 unnamed_holiday: str = "calendar.explain.holiday") -> list[str]:
+    """The "skipped …" and "counted make-up working days …" parts of an explanation, in `lang`."""
+    from ..i18n import t
+
+    parts = []
+    list_sep = t("calendar.explain.list_sep", lang)
+    if skipped:
+        parts.append(t("calendar.explain.skipped", lang, days=list_sep.join(
+            t("calendar.explain.day", lang, day=d.day.isoformat(), reason=_reason(d, lang, unnamed_holiday))
+            for d in skipped)))
+    if worked:
+        parts.append(t("calendar.explain.worked", lang, days=list_sep.join(d.day.isoformat() for d in worked)))
+    return parts
 
 
-def _reason_en(info: DayInfo) -> str:
-    return f"holiday {info.name}".strip() if info.reason == "holiday" else "weekend"
+def _reason(info: DayInfo, lang: str, unnamed_holiday: str) -> str:
+    from ..i18n import t
+
+    if info.reason != "holiday":
+        return t("calendar.explain.weekend", lang)
+    if info.name:
+        return t("calendar.explain.named_holiday", lang, name=info.name)
+    return t(unnamed_holiday, lang)
 
 
 def _as_date(value: datetime | date) -> date:

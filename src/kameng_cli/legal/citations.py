@@ -69,7 +69,15 @@ VIOLATIONS: dict[str, list[Ref]] = {
     "final-interpretation-clause": [("WJB-21", None, "violation"), ("HTJG-8", None, "violation")],
     "took-money-not-delivered": [("QHCF-5", None, "violation")],
     "false-advertising": [("DSF-17", None, "violation")],
-    "sold-used-codes": [("QHCF-5", None, "violation"), ("QHCF-16", None, "violation")],
+    "sold-used-codes": [("QHCF-5", None, "violation"), ("QHCF-16", 2, "violation")],
+}
+# An article that lists the forbidden acts (侵害消费者权益行为处罚办法 第五条 has ten items) is quoted with
+# its lead-in and only the items the violation is (law.md: 收钱不发货 is 第五条第（十）项 and, with items
+# (七)–(十), fraud under 第十六条第二款): 不按照约定提供商品 is (十); an already-used card code sold as a
+# valid one is (七) 以不合格商品冒充合格商品, and the price taken for it (十).
+VIOLATION_ITEMS: dict[str, dict[str, tuple[int, ...]]] = {
+    "took-money-not-delivered": {"QHCF-5": (10,)},
+    "sold-used-codes": {"QHCF-5": (7, 10)},
 }
 
 
@@ -127,9 +135,13 @@ def procedure(channel: str) -> dict[str, list[Quote]]:
 
 def report_quotes(violations: list[str]) -> list[Quote]:
     refs = list(REPORT_BASIS)
+    items: dict[str, set[int]] = {}
     for violation in violations:
         refs += VIOLATIONS[violation]
-    return [quote(aid, para, purpose) for aid, para, purpose in _dedupe(refs)]
+        for aid, numbers in VIOLATION_ITEMS.get(violation, {}).items():
+            items.setdefault(aid, set()).update(numbers)
+    return [quote(aid, para, purpose, tuple(sorted(items.get(aid, ()))) if para is None else ())
+            for aid, para, purpose in _dedupe(refs)]
 
 
 def every_ref() -> list[Ref]:

@@ -109,7 +109,7 @@ def refunds(case: Case, events: list[Event]) -> list[Event]:
     user confirmed in a chat (退款150收到了) counts only when no bill or statement shows one: the same
     money said in words and in a bill row hours apart must not be subtracted twice."""
     found = [e for e in events if e.kind == "refunded" and e.amount is not None and _matches_order(e, case.order.number)]
-    recorded = [e for e in found if "message_index" not in e.data]
+    recorded = [e for e in found if e.data.get("category") != "confirmed"]  # bills, statements, chat transfers
     return distinct(recorded or found, "refunded")
 
 

@@ -1,12 +1,15 @@
 """The verified law articles shipped with kameng (data/law/law.json, see data/law/SOURCE.md).
 
 Nothing in kameng quotes a law from anywhere else: templates receive `Quote` objects built here, and
-a quote is always the article's full text or one of its paragraphs (款), character for character.
+a quote is always the article's full text or one of its paragraphs (款), character for character — or,
+for an article that lists items (项), the sentence that introduces the list and the items that apply,
+each line as it is in the data.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +28,17 @@ SHORT_NAMES = {
 }
 
 _PARAGRAPH_NUMERALS = "一二三四五六七八九十"
+_ITEM = re.compile(r"^（([一二三四五六七八九十]+)）")
+
+
+def _numeral(text: str) -> int:
+    """一 … 十九 as a number (item markers of law.json)."""
+    if text.startswith("十"):
+        return 10 + (_PARAGRAPH_NUMERALS.index(text[1]) + 1 if len(text) > 1 else 0)
+    if len(text) > 1 and text[1] == "十":
+        return (_PARAGRAPH_NUMERALS.index(text[0]) + 1) * 10 + (
+            _PARAGRAPH_NUMERALS.index(text[2]) + 1 if len(text) > 2 else 0)
+    return _PARAGRAPH_NUMERALS.index(text) + 1
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,16 @@ class Article:
     def paragraphs(self) -> list[str]:
         return self.text.split("\n")
 
+    def item(self, number: int) -> tuple[str, str]:
+        """Item (项) `number`: the line that introduces its list and the item's own line, verbatim."""
+        lines = self.paragraphs
+        for index, line in enumerate(lines):
+            found = _ITEM.match(line)
+            if found and _numeral(found.group(1)) == number:
+                lead = next((lines[i] for i in range(index - 1, -1, -1) if not _ITEM.match(lines[i])), "")
+                return lead, line
+        raise KeyError(f"{self.id} has no item {number}")
+
     @property
     def short_law(self) -> str:
         # A title quoted inside a title takes 〈〉 inside 《》 (GB/T 15834 标点符号用法 4.15).
@@ -54,6 +78,7 @@ class Quote:
     article: Article
     paragraph: int | None  # 1-based 款, or None for the whole article
     purpose: str  # slug: why it is cited (non-delivery, platform-liability, format-clause, ...)
+    items: tuple[int, ...] = ()  # only these items (项) of the article's list, after its lead-in
 
     @property
     def id(self) -> str:
@@ -62,17 +87,26 @@ class Quote:
     @property
     def citation(self) -> str:
         suffix = f"第{_PARAGRAPH_NUMERALS[self.paragraph - 1]}款" if self.paragraph else ""
+        if self.items:
+            # 第五条第（十）项: the marker as the article itself writes it.
+            suffix += "、".join(f"第{_ITEM.match(self.article.item(n)[1]).group(0)}项" for n in self.items)  # type: ignore[union-attr]
         return f"《{self.article.short_law}》{self.article.article}{suffix}"
 
     @property
     def text(self) -> str:
+        if self.items:
+            lead = self.article.item(self.items[0])[0]
+            return "\n".join([lead, *(self.article.item(n)[1] for n in self.items)])
         if self.paragraph is None:
             return self.article.text
         return self.article.paragraphs[self.paragraph - 1]
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "paragraph": self.paragraph, "citation": self.citation, "purpose": self.purpose,
-                "law": self.article.law, "article": self.article.article, "text": self.text}
+        found = {"id": self.id, "paragraph": self.paragraph, "citation": self.citation, "purpose": self.purpose,
+                 "law": self.article.law, "article": self.article.article, "text": self.text}
+        if self.items:
+            found["items"] = list(self.items)
+        return found
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +129,12 @@ def article(article_id: str) -> Article:
         raise KeyError(f"article {article_id} is not in kameng's verified law data") from None
 
 
-def quote(article_id: str, paragraph: int | None, purpose: str) -> Quote:
+def quote(article_id: str, paragraph: int | None, purpose: str, items: tuple[int, ...] = ()) -> Quote:
     found = article(article_id)
     if paragraph is not None and not 1 <= paragraph <= len(found.paragraphs):
         raise KeyError(f"{article_id} has no paragraph {paragraph}")
-    return Quote(found, paragraph, purpose)
+    if items and paragraph is not None:
+        raise KeyError(f"{article_id}: quote either a paragraph or items of the article's list")
+    for number in items:
+        found.item(number)  # KeyError when the article has no such item
+    return Quote(found, paragraph, purpose, tuple(sorted(set(items))))

@@ -11,6 +11,24 @@ _CHANNELS = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # How a date was computed (legal/calendar.py Deadline.explain; draft --explain-dates, status "explain").
+    "calendar.explain.period": {"zh": "自 {start} 的次日起算 {count} {unit}，至 {due} 24:00 届满",
+                                "en": "{count} {unit} counted from the day after {start}: ends {due} 24:00"},
+    "calendar.explain.unit.working": {"zh": "个工作日", "en": "working days"},
+    "calendar.explain.unit.calendar": {"zh": "日", "en": "days"},
+    "calendar.explain.unit.years": {"zh": "年", "en": "years"},
+    "calendar.explain.skipped": {"zh": "跳过 {days}", "en": "skipped {days}"},
+    "calendar.explain.day": {"zh": "{day}（{reason}）", "en": "{day} ({reason})"},
+    "calendar.explain.weekend": {"zh": "周末", "en": "weekend"},
+    "calendar.explain.named_holiday": {"zh": "{name}", "en": "holiday {name}"},
+    "calendar.explain.holiday": {"zh": "法定节假日", "en": "holiday"},
+    "calendar.explain.statutory_rest_day": {"zh": "法定休假日", "en": "statutory holiday"},
+    "calendar.explain.worked": {"zh": "计入调休上班日 {days}", "en": "counted make-up working days {days}"},
+    "calendar.explain.estimated": {
+        "zh": "【估算】该年度放假调休安排未知，仅按周末计算；可用 kameng calendar --update 载入官方安排",
+        "en": "ESTIMATED: the official holiday schedule for this year is not known; weekends only"},
+    "calendar.explain.sep": {"zh": "；", "en": "; "},
+    "calendar.explain.list_sep": {"zh": "、", "en": ", "},
     **{f"process.channel.{slug}": {"zh": zh, "en": en} for slug, (zh, en) in _CHANNELS.items()},
     # Event summaries (stored in Chinese: they end up in letters).
     "process.submitted.merchant": {"zh": "我向商家发出书面催告", "en": "I sent the merchant a written demand"},

@@ -15,6 +15,28 @@ from .slugs import CLAIMS, PROBLEM_TYPES
 CASE_SCHEMA = "kameng.case/1"
 
 
+def _claim_aliases() -> dict[str, str]:
+    """The Chinese names a claim is shown with (`init` prints "refund 退款"), and their parts
+    ("补发/重新交付" → 补发, 重新交付), as aliases of the slug."""
+    found: dict[str, str] = {}
+    for slug, labels in CLAIMS.items():
+        names = [labels["zh"], *labels["zh"].split("/"), labels["en"]]
+        for name in names:
+            found.setdefault(name.strip().lower(), slug)
+    return found
+
+
+_CLAIM_ALIASES = _claim_aliases()
+
+
+def claim_slug(value: str) -> str | None:
+    """The claim slug `value` names: a slug (any case) or a Chinese name such as 退款; else None."""
+    raw = str(value).strip()
+    if raw in CLAIMS:
+        return raw
+    return _CLAIM_ALIASES.get(raw.lower())
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -106,10 +128,13 @@ class Case(BaseModel):
     @field_validator("claims")
     @classmethod
     def _claims(cls, value: list[str]) -> list[str]:
+        slugs = []
         for claim in value:
-            if claim not in CLAIMS:
+            slug = claim_slug(claim)
+            if slug is None:
                 raise ValueError("case.claim.unknown")
-        return list(dict.fromkeys(value))
+            slugs.append(slug)
+        return list(dict.fromkeys(slugs))
 
     def to_json(self) -> dict[str, Any]:
         from ..parsing.amounts import format_amount

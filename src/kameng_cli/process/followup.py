@@ -156,6 +156,7 @@ def build_followup(store: CaseStore, channel: str, *, today: date, redact: bool 
     from .log import read_log
 
     spec = process_channel(channel)
+    channel = spec.slug  # 消协 → consumer-association
     log = read_log(store)
     target = log.submission(submission_id) if submission_id else (
         log.latest_open(channel) or next((s for s in sorted(log.submissions, key=lambda s: s.at, reverse=True)
@@ -237,6 +238,7 @@ def write_followup(store: CaseStore, channel: str, *, today: date, fmt: str = "m
     from ..draft.output import write_exact, write_new
 
     letter = build_followup(store, channel, today=today, redact=redact)
+    channel = letter.channel
     if fmt == "md":
         if output == "-":
             sys.stdout.write(letter.markdown)

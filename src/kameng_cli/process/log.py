@@ -97,6 +97,7 @@ def sync_events(store: CaseStore, log: ProcessLog) -> None:
 def record_submission(store: CaseStore, channel: str, *, at: datetime | None, ticket: str = "",
                       proof: Path | None = None, rule: UserRule | None = None, note: str = "") -> Submission:
     spec = process_channel(channel)
+    channel = spec.slug  # 消协 → consumer-association
     if rule is not None and spec.statutory:
         raise UserInputError("process.rule_statutory", channel=channel)
     validate_rule(rule)
@@ -120,6 +121,7 @@ def amend_submission(store: CaseStore, submission_id: str, *, channel: str, tick
                      rule: UserRule | None = None) -> Submission:
     """Add what was learnt later to a recorded submission: the ticket number, the platform's rule."""
     spec = process_channel(channel)
+    channel = spec.slug
     if rule is not None and spec.statutory:
         raise UserInputError("process.rule_statutory", channel=channel)
     validate_rule(rule)
@@ -140,7 +142,7 @@ def amend_submission(store: CaseStore, submission_id: str, *, channel: str, tick
 
 def record_reply(store: CaseStore, channel: str, *, outcome: str, at: datetime | None, text: str = "",
                  proof: Path | None = None, submission_id: str | None = None) -> Reply:
-    process_channel(channel)
+    channel = process_channel(channel).slug
     if outcome not in OUTCOMES:
         raise UserInputError("process.bad_outcome", value=outcome, known=", ".join(OUTCOMES))
     log = read_log(store)

@@ -90,6 +90,10 @@ EXCLUSIVE_PAIRS = (("12315", "consumer-association"), ("12315", "court"))
 
 
 def process_channel(slug: str) -> ProcessChannel:
-    if slug not in CHANNELS:
+    """The channel `slug` names: a slug, or one of its Chinese names (消协, 法院, …; draft.channels)."""
+    from ..draft.channels import channel_slug
+
+    found = channel_slug(slug)
+    if found is None or found not in CHANNELS:
         raise UserInputError("process.unknown_channel", value=slug, known=", ".join(CHANNEL_SLUGS))
-    return CHANNELS[slug]
+    return CHANNELS[found]
