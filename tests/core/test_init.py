@@ -182,3 +182,14 @@ def test_without_a_problem_every_flag_an_order_case_needs_is_named_at_once(tmp_p
     again = run("init", tmp_path / "c", "--platform", "P", "--goods", "g", "--order-no", "1", "--price", "1",
                 "--paid-at", "2024-05-01 10:00", "--problem", "not-delivered")
     assert again.exit_code == 0, again.output
+
+
+def test_claims_by_their_chinese_names(tmp_path: Path) -> None:
+    args = [a for a in NOT_DELIVERED]
+    i = args.index("--claim")
+    args[i + 1] = "退款"
+    result = run("init", tmp_path / "c", *args, "--claim", "赔偿")
+    assert result.exit_code == 0, result.output
+    assert 'claims = ["refund", "compensation"]' in (tmp_path / "c" / "case.toml").read_text(encoding="utf-8")
+    bad = run("init", tmp_path / "d", *[a if a != "退款" else "退钱" for a in args])
+    assert bad.exit_code == 2 and "退钱" in bad.stderr

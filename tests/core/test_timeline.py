@@ -130,3 +130,17 @@ def test_payment_and_screenshot_summaries_are_said_again() -> None:
     assert summary_in("refunded", "…", Decimal("30"), refund, "wechat", lang="en") == "refunded ¥30.00 (partial) from 云游数码"
     assert summary_in("paid", "我付了钱", Decimal("1"), paid, "manual", lang="en") == "我付了钱"  # the user's words
     assert summary_in("other", "x", None, {"say": {"key": "no.such.key"}}, "", lang="en") == "x"
+
+
+def test_a_merchants_transfer_in_the_chat_is_no_word_of_the_user(case_dir: Path, tmp_path: Path) -> None:
+    """The shop's transfer back is money moved (its own summary), the user's 退款收到了 their word."""
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 10:30] 客服小美：[转账]￥50.00 退款 客服小美→小明\n"
+                    "[2024/5/1 10:31] 小明：退款收到了50元\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    refunds = [e for e in run_json("-C", case_dir, "timeline")["events"] if e["kind"] == "refunded"]
+    assert [e["summary"] for e in refunds] == ["客服小美 在聊天中转回 ¥50.00", "我方确认已收到退款：「退款收到了」"]
+    assert refunds[0]["data"].get("category") is None and refunds[1]["data"]["category"] == "confirmed"
+    letter = run("-C", case_dir, "draft", "--to", "platform", "--force", "-o", "-").stdout
+    assert "我收到退款¥50.00" in letter and "我在聊天中确认已收到退款" in letter
+    assert letter.count("我在聊天中确认") == 1

@@ -796,6 +796,8 @@ def _event(message: Event, signal: Signal, occurrence: int, lang: str, summaries
     if kind == "deflection":
         data["category"] = signal.category
         data["repeat"] = occurrence
+    elif kind in ("delivered", "refunded"):
+        data["category"] = signal.category  # "confirmed": the user's own word, not a transfer in the chat
     elif kind == "promise":
         if data.get("due") is None:
             data.pop("deadline", None)

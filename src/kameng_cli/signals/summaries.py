@@ -27,6 +27,8 @@ def say(kind: str, data: dict[str, Any]) -> Any | None:
         if data.get("threat"):
             return [demand, said("signals.summary.threat", channels="、".join(data.get("channels") or []))]
         return demand
+    if kind in ("delivered", "refunded") and data.get("category") != "confirmed":
+        return None  # money moved by a transfer in the chat (its own summary), not the user's word
     if kind in SPOKEN:
         return said(f"signals.summary.{kind}", phrase=phrase)
     if kind == "promise-broken" and data.get("due"):

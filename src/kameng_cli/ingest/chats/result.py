@@ -16,7 +16,7 @@ from decimal import Decimal
 from itertools import compress, count, repeat
 from operator import eq, itemgetter, not_
 
-from ...i18n import t
+from ...i18n import said, say_again, t
 from ...model.records import Event
 from ..base import ParseContext, ParseResult, SourceError
 from .common import (
@@ -277,8 +277,9 @@ def _transfers(events: list[Event], typed_at: dict[int, Typed], log: ChatLog) ->
                 "text": message.data.get("text", ""), "transfer_state": typed.transfer_state,
                 "counterparty": other if mine else message.data.get("sender", "") or other, "direction": "out" if mine else "in"}
         key = "chats.transfer_paid" if mine else "chats.transfer_refunded"
+        data["say"] = said(key, amount=f"{message.amount:.2f}", who=data["counterparty"] or "—")
         found.append(Event("", message.time, "paid" if mine else "refunded", "me" if mine else "merchant",
-                           t(key, amount=f"{message.amount:.2f}", who=data["counterparty"] or "—"), message.amount,
+                           say_again(data["say"]) or "", message.amount,
                            None, None, message.locator, round(0.9 * message.confidence, 3), message.source,
                            message.time_flags, data))
     return found
