@@ -355,7 +355,7 @@ def test_a_refund_confirmed_in_chat_is_not_subtracted_twice() -> None:
     from kameng_cli.model.records import Event
 
     case = Case(problem="not-delivered", my_names=["我"])
-    said = Event("E02-0009", AT, "refunded", "merchant", "", Decimal("50.00"), data={"message_index": 9})
+    said = Event("E02-0009", AT, "refunded", "merchant", "", Decimal("50.00"), data={"message_index": 9, "category": "confirmed"})
     bill = Event("E01-0002", AT.replace(hour=8), "refunded", "merchant", "", Decimal("50.00"))
     assert refunds(case, [said]) == [said]  # the only word of it
     assert refunds(case, [said, bill]) == [bill]

@@ -137,14 +137,9 @@ class Note:
         """The message in the current language (as stored when it has no catalog key)."""
         if not self.key:
             return self.message
-        from ..i18n import catalog, t
+        from ..i18n import say_again
 
-        if self.key not in catalog():
-            return self.message
-        try:
-            return t(self.key, **self.params)
-        except (KeyError, IndexError, ValueError):
-            return self.message
+        return say_again({"key": self.key, "params": self.params}) or self.message
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,7 +19,7 @@ from operator import attrgetter, is_not
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ...i18n import t
+from ...i18n import said, say_again
 from ...model.records import Note, Warning
 from ...parsing.amounts import AMOUNT_IN_TEXT, AmountError, parse_amount
 from ...parsing.times import CST
@@ -378,10 +378,16 @@ def summary_text(text: str, limit: int = 60) -> str:
 
 
 def chat_note(code: str, severity: str = "info", **data: Any) -> Note:
-    """A completeness note with its message from the catalog (codes: docs/chats.md)."""
+    """A completeness note with its message from the catalog (codes: docs/chats.md). The time source of
+    an assumed year (`source`: order / file / today) is said in words, in the reader's language."""
     rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else _shown_time(v)) for k, v in data.items()}
+    if isinstance(data.get("source"), str) and data["source"] in _ANCHORS:
+        rendered["source"] = said(f"chats.anchor.{data['source']}")
     key = f"chats.note.{code}"
-    return Note(None, code, t(key, **rendered), severity, data, key=key, params=rendered)
+    return Note(None, code, say_again({"key": key, "params": rendered}) or key, severity, data, key=key, params=rendered)
+
+
+_ANCHORS = ("order", "file", "today")
 
 
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
