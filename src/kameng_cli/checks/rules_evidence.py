@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..i18n import catalog, t
+from ..legal.transactions import transactions
 from ..model.finding import SEVERITIES, Finding
 from ..model.records import Event, Note
 from ..parsing.amounts import format_yuan
@@ -135,11 +136,15 @@ def payment_counterparty(ctx: CheckContext) -> list[Finding]:
     this = get("KM203")
     names = [*ctx.merchant_names, *ctx.platform_names]
     findings = []
-    for event in ctx.payments():
+    # A payment shown by two exhibits (the same chat in two export formats, a bill and a statement) is
+    # one payment: one finding citing every exhibit that shows it.
+    for group in transactions(ctx.payments(), "paid"):
+        event = group[0]
         counterparty = str(event.data.get("counterparty") or "").strip()
         if not counterparty:
             continue
-        refs = {"exhibits": [event.exhibit] if event.exhibit else [], "events": [event.id], "link": "paid"}
+        refs = {"exhibits": list(dict.fromkeys(e.exhibit for e in group if e.exhibit)), "events": [e.id for e in group],
+                "link": "paid"}
         if _PERSON.match(counterparty):
             findings.append(this.finding("check.msg.KM203.person", **refs, who=counterparty,
                                          fix=t("check.fix.KM203.person")))
@@ -218,7 +223,7 @@ def _same_in_every_copy(data: dict[str, Any]) -> str:
     """A note's data without what differs between two exports of one conversation (locators are
     lines in one and rows in the other; counts and the median rhythm depend on how much each holds)."""
     kept = {k: _MINUTE_OF.sub(r"\1", v) if isinstance(v, str) else v for k, v in data.items()
-            if not k.endswith("locator") and k not in ("count", "median_minutes")}
+            if not k.endswith("locator") and k not in ("count", "median_minutes", "previous")}
     return json.dumps(kept, sort_keys=True, ensure_ascii=False, default=str)
 
 
