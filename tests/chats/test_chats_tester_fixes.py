@@ -242,3 +242,11 @@ def test_a_log_starting_minutes_after_payment_says_minutes(case_dir: Path, tmp_p
     assert run("-C", case_dir, "add", chat).exit_code == 0
     text = json.dumps(run_json("-C", case_dir, "check"), ensure_ascii=False)
     assert "付款（2024-05-01 09:55）2 分钟后" in text and "0.0 小时" not in text
+
+
+def test_a_forced_format_that_reads_nothing_says_so(case_dir: Path, tmp_path: Path) -> None:
+    chat = tmp_path / "copy.txt"
+    chat.write_text("小明 2024-05-01 10:00:00\n你好\n", encoding="utf-8")
+    result = run("-C", case_dir, "add", "--format", "qq-mht", chat)
+    assert result.exit_code == 2
+    assert "按你指定的格式" in result.output and "认出了" not in result.output

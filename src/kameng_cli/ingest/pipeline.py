@@ -255,7 +255,13 @@ class Ingestor:
                 result = ParseResult(kind="other", note=t("add.not_understood"))
                 parser, version, detected = "", "", t("add.detected_unknown")
             else:
-                result = detection.source.parse(staged, ctx)
+                try:
+                    result = detection.source.parse(staged, ctx)
+                except SourceError as exc:
+                    if forced and exc.key == "chats.no_messages":
+                        # the user chose the format: nothing was "recognised", the file may not be one
+                        raise SourceError("chats.no_messages_forced", source=forced) from exc
+                    raise
                 parser, version = detection.source.name, detection.source.version
                 detected = pick(detection.source.label)
             self.fault("parsed")

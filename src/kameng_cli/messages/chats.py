@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} holds only blanks, empty lines or a BOM, not one word, so it cannot be evidence; nothing was added. Check "
               "that it is the right file, or export the chat again and add that.",
     },
+    "chats.no_messages_forced": {
+        "zh": "按你指定的格式（--format {source}）读不到任何消息：这份文件可能不是这种格式。去掉 --format 让 kameng 自己识别，或换成正确的格式名（kameng doctor 列出全部格式）。",
+        "en": "No message could be read with the format you chose (--format {source}): the file may not be in that format. Drop --format to let kameng detect it, or name the right format (kameng doctor lists them).",
+    },
     "chats.no_messages": {
         "zh": "认出了聊天记录格式（{source}），但一条消息也没有读到。文件可能被截断或只复制了标题；请重新导出完整记录。",
         "en": "The chat format ({source}) was recognised but no message could be read. The file may be cut off; export the full log again.",
