@@ -59,6 +59,14 @@ LAYOUTS: dict[str, tuple[str, int, list[str]]] = {
     "wechatexporter_thousands.txt": ("wechatexporter-txt", 5, []),
     "wxid_pifa9_0_5.csv": ("pywxdump-csv", 4, []),
     "qq_damaged_bytes.txt": ("qq-txt", 4, ["小明"]),
+    # tester's second report (test_chats_tester2_fixes.py)
+    "qq_mht_rows_broken.mht": ("qq-mht", 5, []),
+    "qq_mht_quoted_printable.mht": ("qq-mht", 5, []),
+    "qq_mht_base64_gb18030.mht": ("qq-mht", 5, []),
+    "qq_body_block_lines.txt": ("qq-txt", 10, ["阿远"]),
+    "wechatexporter_headerlike.txt": ("wechatexporter-txt", 7, []),
+    "memotrace_v1_media.html": ("memotrace-v1-html", 12, []),
+    "memotrace_v1_media_utf8.csv": ("memotrace-v1-csv", 12, []),
 }
 # Inputs holding bytes that are no text: an editor re-saving them would replace those bytes, so the
 # re-save variants of test_chats_robustness.py do not apply.

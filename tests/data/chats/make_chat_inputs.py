@@ -465,3 +465,134 @@ QQ_DAMAGED = "\n".join([
     "2024-08-03 10:03:00 卡王", "好的，马上发", "", ""]).replace("\n", "\r\n")
 (HERE / "qq_damaged_bytes.txt").write_bytes(
     b"\xef\xbb\xbf" + QQ_DAMAGED.encode("utf-8").replace(b"@CUT@", b"\xe5\x90").replace(b"@GBK@", "卡密没到，退款".encode("gbk")))
+
+# --- tester's second report (tests/chats/test_chats_tester2_fixes.py) --------------------------------
+
+# 42. QQ .mht whose rows are broken over several lines (a re-save, another generator): between <tr>
+#     and <td>, between the sender/time <div> and the content <div>, inside a tag before its
+#     attribute, before </td>. Spec §2.2: read the HTML as a stream of <tr>, not line by line.
+def mht_row_broken(colour: str, sender: str, time: str, content: str, variant: int) -> str:
+    breaks = [("<tr>\n<td>", "</div>\n<div style=padding-left:20px;>", "</div></td>"),
+              ("<tr><td>", "</div>\n<div\nstyle=padding-left:20px;>", "</div>\n</td>"),
+              ("<tr><td>", "</div>\n\n<div style=padding-left:20px;>", "</div></td>")][variant % 3]
+    return (f"{breaks[0]}<div style=color:{colour};padding-left:10px;>\n<div style=float:left;margin-right:6px;>{sender}</div>\n"
+            f"{time}{breaks[1]}{content}{breaks[2]}</tr>")
+
+
+write("qq_mht_rows_broken.mht", mht([
+    DATE.format("2024-06-12"),
+    mht_row_broken("#42B475", "阿远", "下午8:58:01", MHT_FONT + "在吗？付了款没收到卡密</font>", 0),
+    mht_row_broken("#006EFE", "青柠&nbsp;卡铺", "下午9:03:11", MHT_FONT + "亲，5分钟内到账</font>", 1),
+    mht_row_broken("#42B475", "阿远", "下午9:30:00", MHT_FONT + "半小时了<br>人呢？</font>", 2),
+    DATE.format("2024-06-13"),
+    mht_row_broken("#006EFE", "青柠&nbsp;卡铺", "上午10:00:00", MHT_FONT + "已反馈相关部门，请耐心等待</font>", 3),
+    mht_row_broken("#42B475", "阿远", "上午10:01:00", MHT_FONT + "今天不发就退款</font>", 4),
+]), bom=True, newline="\r\n")
+
+
+# 43, 44. QQ .mht re-saved by a mail client / IE: the HTML part quoted-printable (UTF-8, with an
+#     embedded picture part and a missing one) or base64 in GB18030 (charset on the part's
+#     Content-Type). The stdlib `email` package undoes both before the HTML is read.
+def mht_encoded(rows: list[str], transfer: str, charset: str = "utf-8") -> str:
+    import base64
+    import quopri
+
+    boundary = "----=_NextPart_99999999_8888_7777_6666.555544443333"
+    document = ("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                f"charset={charset}\" /><title>QQ Message</title></head><body><table width=100% cellspacing=0>"
+                "<tr><td><div style=padding-left:10px;><br><b>消息记录</b></div></td></tr>"
+                "<tr><td><div style=padding-left:10px;>消息分组:我的好友</div></td></tr><tr><td><div style=padding-left:10px;>"
+                "消息对象:青柠&nbsp;卡铺</div></td></tr>\n" + "\n".join(rows) + "\n</table></body></html>\n")
+    raw = document.encode(charset)
+    encoded = (quopri.encodestring(raw).decode("ascii") if transfer == "quoted-printable"
+               else base64.encodebytes(raw).decode("ascii"))
+    picture = base64.encodebytes(bytes(range(48))).decode("ascii")
+    content_type = "text/html" if charset == "utf-8" else f"text/html; charset=\"{charset}\""
+    return ("From: <Save by Tencent MsgMgr>\nSubject: Tencent IM Message\nMIME-Version: 1.0\nContent-Type:multipart/related;\n"
+            f"\tcharset=\"utf-8\"\n\ttype=\"text/html\";\n\tboundary=\"{boundary}\"\n\n--{boundary}\nContent-Type:{content_type}\n"
+            f"Content-Transfer-Encoding:{transfer}\n\n{encoded}\n--{boundary}\nContent-Type:image/png\n"
+            "Content-Transfer-Encoding:base64\nContent-Location:{BBBBBBBB-0000-1111-2222-333333333333}.dat\n\n"
+            f"{picture}\n--{boundary}--\n")
+
+
+MHT_ROWS_ENCODED = [
+    DATE.format("2024-06-12"),
+    mht_row("#42B475", "阿远", "20:58:01", MHT_FONT + "在吗？付了款没收到卡密 = 100元</font>"),
+    mht_row("#006EFE", "青柠&nbsp;卡铺", "21:03:11", MHT_FONT + "亲，5分钟内到账，不到账全额退款</font>"),
+    mht_row("#42B475", "阿远", "21:30:00", '<IMG src="{BBBBBBBB-0000-1111-2222-333333333333}.dat">'),
+    mht_row("#42B475", "阿远", "21:30:20", '<IMG src="{CCCCCCCC-0000-1111-2222-333333333333}.dat">'),
+    mht_row("#006EFE", "青柠&nbsp;卡铺", "21:40:00", MHT_FONT + "已反馈相关部门<br>请耐心等待</font>"),
+]
+write("qq_mht_quoted_printable.mht", mht_encoded(MHT_ROWS_ENCODED, "quoted-printable"), bom=True, newline="\r\n")
+write("qq_mht_base64_gb18030.mht", mht_encoded(MHT_ROWS_ENCODED, "base64", "gb18030"), bom=True, newline="\r\n")
+
+# 45. QQ txt whose bodies hold lines of a block header: a `消息分组:` line, a `消息对象:` line, a rule
+#     in the middle and at the start of a body, a whole block header pasted without the empty line
+#     above it, and a partial one (no 消息对象) after an empty line — all body text. Then a real
+#     second block (a group chat): the exact structure after an empty line (spec §2.1).
+write("qq_body_block_lines.txt", "\n".join([
+    "消息记录（此消息记录为文本格式，不支持重新导入）", "",
+    SEP, "消息分组:我的好友", SEP, "消息对象:青柠卡铺", SEP, "",
+    "2024-06-01 9:00:00 阿远", "在吗，卡密没到", "",
+    "2024-06-01 9:01:10 青柠卡铺", "消息分组:我的好友", "我复制了一段给你看", "",
+    "2024-06-01 9:02:00 阿远", "上面", SEP, "下面", "",
+    "2024-06-01 9:03:00 青柠卡铺", SEP, "分割线后的字", "",
+    "2024-06-01 9:04:00 阿远", "消息对象:别人", "后面的字", "",
+    "2024-06-01 9:05:00 青柠卡铺", "我贴一段导出的给你：", SEP, "消息分组:我的好友", SEP, "消息对象:别人", SEP, "这是正文", "",
+    "2024-06-01 9:06:00 阿远", "第一段", "", SEP, "消息分组:我的好友", SEP, "第二段", "",
+    "2024-06-01 9:07:00 青柠卡铺", "5分钟到账", "",
+    SEP, "消息分组:我的群聊", SEP, "消息对象:卡友群", SEP, "",
+    "2024-06-02 10:00:00 阿远(123456)", "有人遇到青柠卡铺不发货吗", "",
+    "2024-06-02 10:01:00 路人(654321)", "遇到过", "", ""]), bom=True, newline="\r\n")
+
+# 46. WechatExporter text (spec §3.6), one-to-one: continuation lines shaped like headers — a pasted
+#     line with a third name, one with a time that is no time (month 13) — stay in their message.
+write("wechatexporter_headerlike.txt", "\n".join([
+    "青柠小铺 - 微信聊天记录", "",
+    "阿远 (2024-12-01 08:00:00):在吗，付了款没收到卡密",
+    "青柠小铺 (2024-12-01 08:01:00):我们这边显示：",
+    "客服小王 (2024-11-30 21:00:00):已发货",
+    "阿远 (2024-12-01 08:02:00):发货记录给我看看",
+    "青柠小铺 (2024-12-01 08:03:00):第一行",
+    "备注 (2024-13-01 25:61:00):不是时间",
+    "System Message: \"青柠小铺\" 撤回了一条消息",
+    "阿远 (2024-12-01 08:05:00):微信转账 ￥100.00",
+    "青柠小铺 (2024-12-01 08:06:00):已反馈相关部门"]))
+
+# 47, 48. MemoTrace v1 HTML and CSV of one chat (spec §3.1): sticker, location, card, link, merged
+#     forward, red packet, mini-program, call, file, quote. Both readers tag them alike.
+MT1_MEDIA = [  # (Type, SubType, IsSender, epoch, HTML text, CSV StrContent)
+    ("1", "0", "1", 1717203600, "老板，卡密没到", "老板，卡密没到"),
+    ("47", "0", "0", 1717203660, "./emoji/2.gif", "<msg><emoji md5=\"a\"/></msg>"),
+    ("48", "0", "1", 1717203720, "杭州市西湖区", "<msg><location x=\"30\" y=\"120\"/></msg>"),
+    ("42", "0", "0", 1717203780, "名片", "<msg username=\"wxid_boss\"/>"),
+    ("49", "5", "0", 1717203840, "售后说明", ""),
+    ("49", "19", "1", 1717203900, "群聊的聊天记录", ""),
+    ("49", "2001", "0", 1717203960, "恭喜发财", ""),
+    ("49", "33", "0", 1717204020, "小程序", ""),
+    ("50", "0", "0", 1717204080, "通话时长 01:05", "<voipmsg><![CDATA[通话时长 01:05]]></voipmsg>"),
+    ("49", "6", "0", 1717204140, "卡密.txt", ""),
+    ("49", "57", "1", 1717204200, "你说的5分钟呢", ""),
+    ("1", "0", "1", 1717204260, "给我退款", "给我退款"),
+]
+
+
+def mt1_html_record(kind: str, sub: str, mine: str, when: int, text: str) -> str:
+    sub_field = f"sub_type:{sub}," if kind == "49" else ""
+    name = "阿远" if mine == "1" else "青柠小铺"
+    return (f"{{ type:{kind}, {sub_field}text: '{text}',is_send:{mine},avatar_path:'',timestamp:{when},is_chatroom:0,"
+            f"displayname:'{name}'}},")
+
+
+write("memotrace_v1_media.html", "\n".join([
+    "<html><head><meta charset=\"UTF-8\"><title>青柠小铺</title></head><body><script>",
+    "const chatMessages = [",
+    "".join(mt1_html_record(kind, sub, mine, when, text) for kind, sub, mine, when, text, _ in MT1_MEDIA),
+    "];", "</script></body></html>"]))
+rows = [["localId", "TalkerId", "Type", "SubType", "IsSender", "CreateTime", "Status", "StrContent", "StrTime", "Remark",
+         "NickName", "Sender"]]
+for number, (kind, sub, mine, when, _, content) in enumerate(MT1_MEDIA):
+    clock = f"{9 + (when - 1717203600) // 3600:02d}:{(when - 1717203600) % 3600 // 60:02d}:00"
+    name, wxid = ("阿远", "wxid_ayuan") if mine == "1" else ("青柠小铺", "wxid_qingning")
+    rows.append([str(5000 + number), "7", kind, sub, mine, str(when), "2", content, f"2024-06-01 {clock}", name, name, wxid])
+write("memotrace_v1_media_utf8.csv", csv_text(rows), bom=True, newline="\r\n")  # as exported: BOM, CRLF

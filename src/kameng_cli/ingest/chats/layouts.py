@@ -36,7 +36,11 @@ BRACKET_LINE = re.compile(
     r"(?P<name>[^：:\n]{1,40}?)[：:](?P<text>.*)$"
 )
 WINDOWS_HEADER = re.compile(r"^(?P<name>[^\s:：][^:：]{0,40})[:：]$")
-IOS_LINE = re.compile(r"^(?P<name>.+?) \((?P<time>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})\):(?P<text>.*)$")
+# WechatExporter (spec §3.6): `NAME (TIME):MESSAGE`, TIME = `%Y-%m-%d %H:%M:%S` — zero-padded, a real
+# month, day, hour, minute and second.
+IOS_LINE = re.compile(
+    r"^(?P<name>.+?) \((?P<time>\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]) (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)\):(?P<text>.*)$"
+)
 # QQ copy-paste (spec §2.3): `【头衔】name 9:59:54 PM`, `name(QQ号) 3:13:28 AM`, `name<mail> …`,
 # `name  23:50:12` (mobile: two spaces), `name: 05-01 18:05:27` (NT), `name 2/14/2020 9:16:13 PM`
 # (side window), `name(QQ号) 2022/03/21 19:05:05`. Always with seconds, which tells it from a Mac copy.

@@ -24,6 +24,16 @@ APP_SUBTYPES = {"5": ("other", "link"), "6": ("file", "file"), "19": ("other", "
 PLACEHOLDER = {"image": "[图片]", "voice": "[语音]", "video": "[视频]", "sticker": "[表情]", "location": "[位置]",
                "card": "[名片]", "link": "[链接]", "file": "[文件]", "merged-forward": "[聊天记录]", "red-packet": "[红包]",
                "mini-program": "[小程序]", "transfer": "[转账]"}
+
+
+def v1_type(kind: str, sub: str) -> tuple[str, str]:
+    """(message type, media) of a MemoTrace v1 record from WeChat's Type and SubType — one mapping for
+    the CSV and the HTML, which hold the same records."""
+    if kind == "49":
+        return APP_SUBTYPES.get(sub, ("other", "app"))
+    return TYPES.get(kind, "other"), MEDIA.get(kind, "")
+
+
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 _FEE = re.compile(rf"<feedesc>(?:<!\[CDATA\[)?[￥¥]?\s*({AMOUNT_IN_TEXT})")
 REQUIRED = ("Type", "IsSender", "CreateTime", "StrContent")
@@ -50,10 +60,7 @@ class MemoTraceV1CsvSource(ChatSource):
             if str_time and display(when) != str_time:
                 mismatched += 1
             content = row.get("StrContent", "")
-            if kind == "49":
-                msg_type, media = APP_SUBTYPES.get(sub, ("other", "app"))
-            else:
-                msg_type, media = TYPES.get(kind, "other"), MEDIA.get(kind, "")
+            msg_type, media = v1_type(kind, sub)
             message = ChatMessage(f"row {row_number}", "", content, when, [])
             is_sender = row.get("IsSender", "").strip()
             message.is_me = is_sender == "1" if is_sender in ("0", "1") else None

@@ -1,6 +1,10 @@
 """WeChatMsg / MemoTrace v1 HTML (exporter_html.py, chat-exports.md §3.1): the template's
 `const chatMessages = [ … ];` holds one JS object literal per message (unquoted keys, single-quoted
-strings with `\\'` and `\\n` escapes), back to back on one line. Not JSON: read field by field."""
+strings with `\\'` and `\\n` escapes), back to back on one line. Not JSON: read field by field.
+
+Types and media (sticker, location, card, link, merged forward, red packet, mini-program, call, …)
+come from the v1 CSV reader's mapping (`memotrace_v1_csv.v1_type`): the two exports of one chat tag
+its records alike."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import re
 from ...parsing.amounts import AMOUNT_IN_TEXT
 from ..base import ParseContext
 from .common import ChatLog, ChatMessage, chat_amount, chat_note, epoch_time
+from .memotrace_v1_csv import PLACEHOLDER, v1_type
 from .memotrace_v1_txt import unescape_name
 from .source import ChatSource
 
@@ -17,10 +22,10 @@ _OBJECT = re.compile(r"\{((?:[^{}'\"]|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")*)\
 _PAIR = re.compile(r"(\w+)\s*:\s*('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^,}\s]+)", re.S)
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
-TYPES = {"1": "text", "3": "image", "34": "voice", "43": "video", "47": "other", "50": "other", "0": "system", "10000": "system"}
 _TRANSFER_STATES = ("发起转账", "已收款", "已退还")
 _PAYSUBTYPE = {"1": "发起转账", "3": "已收款", "4": "已退还"}  # WeChat's wcpayinfo/paysubtype
-APP = {"57": "text", "2000": "transfer", "6": "file", "5": "other", "19": "other", "2001": "other"}
+# Media whose record text is a file path (kept as `path`, the text becomes the placeholder).
+_PATH_MEDIA = {"3": "[图片]", "43": "[视频]", "47": "[表情]"}
 
 
 def js_string(token: str) -> str:
@@ -57,7 +62,8 @@ class MemoTraceV1HtmlSource(ChatSource):
                 log.warnings.append(_warning(number, line))
                 continue
             kind, sub = fields.get("type", ""), fields.get("sub_type", "")
-            msg_type = APP.get(sub, "other") if kind == "49" else TYPES.get(kind, "other")
+            # The template writes system records (10000 in the database) as type 0.
+            msg_type, media = v1_type("10000" if kind == "0" else kind, sub)
             message = ChatMessage(f"record {number} (line {line})", unescape_name(fields.get("displayname", "")),
                                   fields.get("text", ""), when, [])
             message.type = msg_type
@@ -65,16 +71,21 @@ class MemoTraceV1HtmlSource(ChatSource):
                 message.system = True
             else:
                 message.is_me = fields.get("is_send") == "1"
-            if kind == "3":
-                message.extra["path"], message.text = message.text, "[图片]"
+            if media:
+                message.extra["media"] = media
+            if kind in _PATH_MEDIA:
+                message.extra["path"], message.text = message.text, _PATH_MEDIA[kind]
             elif kind == "34":
                 message.extra["path"] = message.text
                 message.text = "[语音]" + (f" {fields['voice_to_text']}" if fields.get("voice_to_text") else "")
-            elif kind == "43":
-                message.extra["path"], message.text = message.text, "[视频]"
             elif kind == "50":
-                message.extra["media"] = "call"
                 message.text = f"[通话] {message.text}"
+            elif msg_type == "other" and media:
+                # location, card, link, merged forward, red packet, mini-program: the placeholder, then
+                # what the record says (a link's title, a red packet's wish) unless it only repeats it.
+                placeholder = PLACEHOLDER.get(media, f"[{media}]")
+                text = message.text.strip()
+                message.text = placeholder if not text or text == placeholder.strip("[]") else f"{placeholder} {text}"
             if fields.get("refer_text"):
                 message.extra["quote"] = fields["refer_text"]
             if msg_type == "transfer":

@@ -3,8 +3,11 @@
 a `DATE TIME SENDER` header, body lines, an empty line. Pasted parts without the banner are read too.
 
 Bodies may contain empty lines and even lines that look like headers (someone pasting a log), so a
-header counts only at the start of a block or after an empty line (QQtoExcel#6, #9). Headers are found
-with one multi-line regex over the whole text: exports of 100,000 messages are common."""
+header counts only at the start of a block or after an empty line (QQtoExcel#6, #9). A block header is
+the whole structure QQ writes — an empty line, then the `=`×64 rule, `消息分组:…`, the rule,
+`消息对象:…`, the rule, each a line of its own — never one of those lines alone: a body holding a
+`消息分组:` or `消息对象:` line or a rule (a pasted log, a divider) keeps it as text. Headers and block
+headers are found with one regex over the whole text: exports of 100,000 messages are common."""
 
 from __future__ import annotations
 
@@ -18,17 +21,20 @@ from ..base import ParseContext
 from .common import NO_TZ, UNKNOWN, ChatColumns, ChatLog, hour_12
 from .source import ChatSource
 
-_SEPARATOR = "=" * 64
 _SENDER_ID = re.compile(r"^(?P<name>.*?)(?:\((?P<qq>\d+)\)|<(?P<mail>[^<>]+)>)$")
 _TITLE = re.compile(r"^【(?P<title>[^】]*)】")
-# A header (layouts.QQ_HEADER, same shape, fewer groups) after an empty line, or a block line. Both
-# start with a line feed so the engine can jump from one to the next; the text is read with "\n\n"
-# put in front. `split` hands over, in C, each anchor's groups followed by the text up to the next
-# anchor: for a header, that is its body.
+# A header (layouts.QQ_HEADER, same shape, fewer groups) after an empty line, or a whole block header
+# after an empty line (spec §2.1: rule, 消息分组, rule, 消息对象, rule, each a line of its own, then the
+# empty line above the first header). Both start with the two line feeds of an empty line so the
+# engine can jump from one to the next; the text is read with "\n\n" put in front. `split` hands
+# over, in C, each anchor's groups followed by the text up to the next anchor: for a header, that is
+# its body. A block header's groups are its 消息分组 and 消息对象 lines (prefix included).
 _ANCHOR = re.compile(
-    r"\n(?:\n(\d{4}-\d{1,2}-\d{1,2}) ((?:上午|下午)?\d{1,2}:\d{2}):(\d{2})((?: [AP]M)?) ([^\n]+)"
-    r"|(消息分组:|消息对象:)([^\n]*))"
+    r"\n\n(?:(\d{4}-\d{1,2}-\d{1,2}) ((?:上午|下午)?\d{1,2}:\d{2}):(\d{2})((?: [AP]M)?) ([^\n]+)"
+    r"|={64}\n(消息分组:[^\n]*)\n={64}\n(消息对象:[^\n]*)\n={64}(?![^\n]))"
 )
+_BLOCK_LINE_FEEDS = 4  # a block header's line feeds beyond the two of a header anchor
+_LABEL = len("消息分组:")
 _SECONDS = [timedelta(seconds=second) for second in range(60)]
 _AFTER_LINE_FEED = itemgetter(slice(1, None))  # a header's text runs to its line feed; the body follows
 
@@ -40,8 +46,8 @@ class QQTxtSource(ChatSource):
 
     def read(self, text: str, ctx: ParseContext) -> ChatLog:
         parts = _ANCHOR.split("\n\n" + text)  # so that a header on the first line follows an "empty line" too
-        # parts = [text before the first anchor] + 8 items per anchor: 5 header groups, 2 block-line
-        # groups, the text up to the next anchor. Block lines are few; the messages between two of
+        # parts = [text before the first anchor] + 8 items per anchor: 5 header groups, 2 block-header
+        # groups, the text up to the next anchor. Block headers are few; the messages between two of
         # them are read as whole columns (slices of `parts`), without a Python step per message.
         labels = parts[6::8]
         block_lines = list(compress(count(), labels))
@@ -49,25 +55,21 @@ class QQTxtSource(ChatSource):
         titles: list[str] = []
         title, group_name, skip_block = "", "", False
         # A file holding several conversations names each message's, from the first block on.
-        several = len({parts[7 + 8 * index].strip() for index in block_lines if labels[index] == "消息对象:"}) > 1
-        # Lines: a block line and its text take 1 + its line feeds; a header, the empty line above
-        # it and its body take 2 + the body's line feeds. A message's line is the header's.
+        several = len({parts[7 + 8 * index][_LABEL:].strip() for index in block_lines}) > 1
+        # Lines: a header, the empty line above it and its body take 2 + the body's line feeds; a
+        # block header takes 4 more. A message's line is the header's.
         steps = list(map(add, map(str.count, parts[8::8], repeat("\n")), repeat(2)))
         for index in block_lines:
-            steps[index] -= 1
+            steps[index] += _BLOCK_LINE_FEEDS
         line_before = list(accumulate(steps, initial=parts[0].count("\n") - 1))  # less the two line feeds put in front
         start = 0
         for stop in [*block_lines, len(labels)]:
             if start < stop and not skip_block:
                 self._read_messages(parts, start, stop, line_before, columns, title if several else None)
             if stop < len(labels):
-                label, value = labels[stop], parts[7 + 8 * stop].strip()
-                if label == "消息分组:":
-                    group_name = value
-                    skip_block = group_name == "最近联系人"  # duplicates other blocks (QQChatRecordsToTable)
-                else:
-                    title = value
-                    titles.append(title)
+                group_name, title = labels[stop][_LABEL:].strip(), parts[7 + 8 * stop][_LABEL:].strip()
+                skip_block = group_name == "最近联系人"  # duplicates other blocks (QQChatRecordsToTable)
+                titles.append(title)
             start = stop + 1
         if columns.extras is not None and not any(columns.extras):
             columns.extras = None
@@ -99,10 +101,8 @@ class QQTxtSource(ChatSource):
         raws = column(5)
         senders = {raw: _sender(raw) for raw in set(raws)}
         sender_rows = list(map(senders.__getitem__, raws))
-        segments = column(8)
-        bodies = list(map(str.rstrip, map(_AFTER_LINE_FEED, segments)))
-        if any(map(str.__contains__, segments, repeat(_SEPARATOR))):  # the last message of a block
-            bodies = [body[: body.index(_SEPARATOR)].rstrip() if _SEPARATOR in body else body for body in bodies]
+        # The next block header begins with the empty line under the last body: no body holds it.
+        bodies = list(map(str.rstrip, map(_AFTER_LINE_FEED, column(8))))
         count_before = len(columns)
         columns.locators += map("line {}".format, map(add, line_before[start:stop], repeat(2)))
         columns.senders += map(itemgetter(0), sender_rows)
