@@ -250,3 +250,19 @@ def test_a_forced_format_that_reads_nothing_says_so(case_dir: Path, tmp_path: Pa
     result = run("-C", case_dir, "add", "--format", "qq-mht", chat)
     assert result.exit_code == 2
     assert "按你指定的格式" in result.output and "认出了" not in result.output
+
+
+def test_a_log_out_of_time_order_is_noted(case_dir: Path, tmp_path: Path) -> None:
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 10:05] 小明：还没到\n[2024/5/1 10:01] 客服小美：马上\n[2024/5/1 10:06] 小明：好\n"
+                    "[2024/5/1 10:06] 客服小美：嗯\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    text = json.dumps(run_json("-C", case_dir, "check"), ensure_ascii=False)
+    assert "有 1 条消息的时间早于它上面的一条" in text and "line 2" in text
+
+
+def test_a_broken_pdf_prints_no_library_noise(case_dir: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "账单.pdf"
+    broken.write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")  # cut off: no xref, no %%EOF
+    result = run("-C", case_dir, "add", broken)
+    assert "EOF marker" not in result.stderr and "Traceback" not in result.output

@@ -106,6 +106,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第一条消息（{locator}「{text}」）像是在回应前文：记录可能不是从对话开头导出的",
         "en": "the first message ({locator}, '{text}') answers something not in the log: it may start mid-conversation",
     },
+    "chats.note.chat-out-of-order": {
+        "zh": "有 {count} 条消息的时间早于它上面的一条（第一处：{locator}，{time} 排在 {previous} 之后）：记录可能被编辑、合并或重新排序过，建议重新导出原始记录",
+        "en": "{count} message(s) are timed before the one above them (first at {locator}: {time} after {previous}): the log may have been edited, merged or re-sorted; export the original again",
+    },
     "chats.note.chat-gap": {
         "zh": "{start} 至 {end} 之间 {hours} 小时没有任何消息（本记录的消息间隔中位数约 {median_minutes} 分钟）",
         "en": "no messages for {hours} h between {start} and {end} (the log's median gap is about {median_minutes} min)",

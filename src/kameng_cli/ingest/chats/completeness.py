@@ -37,8 +37,8 @@ def completeness_notes(log: ChatLog, events: list[Event], ctx: ParseContext,
     notes: list[Note] = []
     timed = list(compress(events, map(_TIME, events)))  # a datetime is never false
     notes.append(_span(events, timed))
-    for rule in (_starts_after_payment, _starts_mid_conversation, _gaps, partial(_recalls, indexes=recalls), _too_short,
-                 _one_sided, _no_times, _missing_references):
+    for rule in (_starts_after_payment, _starts_mid_conversation, _gaps, _out_of_order, partial(_recalls, indexes=recalls),
+                 _too_short, _one_sided, _no_times, _missing_references):
         notes.extend(rule(events, timed, ctx))
     notes.extend(_resaved(log))
     notes.extend(_undecodable(log))
@@ -75,6 +75,21 @@ def _starts_mid_conversation(events: list[Event], timed: list[Event], ctx: Parse
     if first is None or not _MID_START.match(first.data.get("text", "").strip()):
         return []
     return [chat_note("chat-starts-mid", "warning", locator=first.locator, text=first.data.get("text", "")[:40])]
+
+
+_BACKWARDS = timedelta(minutes=1)  # copies with minute precision may step back within a minute
+
+
+def _out_of_order(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:
+    """Exporters write a conversation in time order (spec §7): a message timed well before the one
+    above it means the log was edited, merged or re-sorted, or two conversations were joined."""
+    times = list(map(_TIME, timed))
+    back = [i + 1 for i, step in enumerate(map(sub, times[1:], times)) if step < -_BACKWARDS]
+    if not back:
+        return []
+    first = timed[back[0]]
+    return [chat_note("chat-out-of-order", "warning", count=len(back), locator=first.locator,
+                      time=isoformat(first.time), previous=isoformat(timed[back[0] - 1].time))]
 
 
 def _gaps(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[Note]:

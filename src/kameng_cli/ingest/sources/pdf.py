@@ -32,8 +32,12 @@ def pdf_date(value: str) -> datetime | None:
 
 def read_pdf_text(path: Path) -> tuple[list[str], dict[str, object]]:
     """Text of every page and a few facts; raises pypdf errors for broken files."""
+    import logging
+
     from pypdf import PdfReader
 
+    # pypdf logs what it repairs ("EOF marker not found") to stderr; kameng reports a broken file itself.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = PdfReader(str(path))
     facts: dict[str, object] = {}
     if reader.is_encrypted:
