@@ -65,6 +65,7 @@ _FINAL_INTERPRETATION = re.compile(r"最终解释权|单方解释权")
 _QUOTED_KINDS = ("promise", "deflection", "refused", "admission", "reply")
 _SKIPPED_KINDS = ("message", "captured")
 MAX_FACTS = 40
+AMOUNT_MISMATCH = "ocr-amount-mismatch"  # ocr/crosscheck.py's note code (not imported: it loads the OCR readers)
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,12 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
     # The same payment in a bill export, a bank statement and a screenshot: one fact citing all three.
     transaction_of = {member.id: group[0].id for kind in ("paid", "refunded")
                       for group in transactions(events, kind) for member in group}
+    # A screenshot whose amount a bill export contradicts (ocr-amount-mismatch: edited, or another
+    # order) is never stated as a payment: `check` flags it, the letter does not repeat it.
+    disputed = {e.data.get("screenshot_event") for e in events if e.kind == "note" and e.data.get("code") == AMOUNT_MISMATCH}
     for event in events:
+        if event.id in disputed:
+            continue
         text = fact_text(event, case, voice)
         if not text:
             continue
@@ -379,7 +385,15 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
         fact = Fact(when, redactor(text), cites, event.id, voice.own_word)
         facts.append(fact)
         known.update(dict.fromkeys(keys, fact))
-    return facts[:MAX_FACTS]
+    if len(facts) > MAX_FACTS:
+        # A long dispute: the start (order, payment, promises) and the end (the latest refusal or
+        # silence) matter most; the middle is summarised, never dropped without a word.
+        head, tail = facts[:MAX_FACTS // 2], facts[len(facts) - (MAX_FACTS - MAX_FACTS // 2 - 1):]
+        skipped = facts[len(head):len(facts) - len(tail)]
+        cites = sorted({x for f in skipped for x in f.exhibits}, key=exhibit_order)
+        middle = Fact(f"{skipped[0].time}至{skipped[-1].time}", f"另有{len(skipped)}项往来，从略", cites, "", voice.own_word)
+        facts = [*head, middle, *tail]
+    return facts
 
 
 def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tuple[str, str]]:
