@@ -144,3 +144,21 @@ def test_a_merchants_transfer_in_the_chat_is_no_word_of_the_user(case_dir: Path,
     letter = run("-C", case_dir, "draft", "--to", "platform", "--force", "-o", "-").stdout
     assert "我收到退款¥50.00" in letter and "我在聊天中确认已收到退款" in letter
     assert letter.count("我在聊天中确认") == 1
+
+
+def test_removing_an_event_that_is_not_manual_says_where_it_comes_from(case_dir: Path, tmp_path: Path) -> None:
+    chat = tmp_path / "工单.txt"
+    chat.write_text("[2024/5/1 10:00] 客服小美：10分钟内到账\n[2024/5/1 12:00] 小明：还没到\n", encoding="utf-8")
+    assert run("-C", case_dir, "add", chat).exit_code == 0
+    ids = [e["id"] for e in run_json("-C", case_dir, "timeline")["events"]]
+    derived = next(i for i in ids if i.startswith("E01"))
+    analysed = next(i for i in ids if i.startswith("T"))
+    result = run("-C", case_dir, "event", "rm", derived.lower())
+    assert result.exit_code == 2 and "从证据中读出" in result.stderr
+    result = run("-C", case_dir, "event", "rm", analysed)
+    assert result.exit_code == 2 and "根据整条时间线推出" in result.stderr
+
+
+def test_a_number_option_given_words_is_said_in_chinese() -> None:
+    result = run("calendar", "--show", "abc")
+    assert result.exit_code == 2 and "要一个数字" in result.stderr and "not a valid" not in result.stderr

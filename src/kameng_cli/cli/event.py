@@ -65,8 +65,10 @@ def event_rm(ctx: typer.Context, event_id: str = typer.Argument(..., help="The i
         events = store.manual_events()
         kept = [e for e in events if e.id != event_id.strip().upper()]
         if len(kept) == len(events):
-            if any(e.id == event_id for e in store.derived_events()):
-                raise UserInputError("event.rm_derived", id=event_id)
+            found = next((e for e in store.derived_events() if e.id == event_id.strip().upper()), None)
+            if found is not None:
+                timeline = found.source.startswith("timeline:")  # T0001: a broken promise, a silence
+                raise UserInputError("event.rm_timeline" if timeline else "event.rm_derived", id=found.id)
             raise UserInputError("event.unknown", id=event_id)
         store.write_manual_events(kept)
     env.info(t("event.removed", id=event_id.strip().upper()))

@@ -16,7 +16,7 @@ _REQUIRES = re.compile(r"^Option '(?P<option>[^']+)' requires")
 _NO_VALUE = re.compile(r"^Option '(?P<option>[^']+)' does not take a value")
 _NO_COMMAND = re.compile(r"^No such command '(?P<name>[^']*)'\.(?: Did you mean (?P<suggestions>.+)\?)?")
 _EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$")
-_NOT_NUMBER = re.compile(r"^'(?P<value>.*)' is not a valid (?:integer|float)")
+_NOT_NUMBER = re.compile(r"^'(?P<value>.*)' is not a valid (?:integer|int|float)")
 
 
 def describe(error: Any) -> str:

@@ -293,6 +293,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "event.removed": {"zh": "已删除事件 {id}", "en": "Event {id} removed"},
     "event.unknown": {"zh": "没有手动事件 {id}（用 kameng timeline --json 查看编号）", "en": "no manual event {id} (see the ids in `kameng timeline --json`)"},
     "event.rm_derived": {"zh": "{id} 是从证据中读出的事件，不能删除；它会随证据重建", "en": "{id} was read from an exhibit and cannot be removed; it is rebuilt from the evidence"},
+    "event.rm_timeline": {"zh": "{id} 是根据整条时间线推出的事件（如承诺落空、不回复），不能删除；它会随证据和手动事件重新计算",
+                          "en": "{id} is derived from the whole timeline (a broken promise, a silence) and cannot be removed; it is recomputed from the evidence and manual events"},
     "event.empty_summary": {"zh": "事件内容不能为空", "en": "the summary cannot be empty"},
     # rebuild / verify
     "rebuild.changed": {
