@@ -31,3 +31,16 @@ def test_a_recall_seen_in_two_formats_is_one_note() -> None:
     html = {"at": "2024-05-20T22:04:12+08:00", "by": "counterparty", "locator": "record 18 (line 10)", "previous": "[通话] 通话时长 02:15"}
     csv = {"at": "2024-05-20T22:04:12+08:00", "by": "counterparty", "locator": "row 19", "previous": "[call]"}
     assert _same_in_every_copy(html) == _same_in_every_copy(csv)
+
+
+def test_a_screenshot_an_ocr_note_reports_is_not_reported_twice() -> None:
+    from kameng_cli.checks.rules_evidence import _said_by_notes
+    from kameng_cli.model.finding import Finding
+    from kameng_cli.model.records import Note
+
+    only = Finding("KM201", "warning", "截图金额不符", exhibits=["E02"])
+    several = Finding("KM201", "warning", "截图金额不符", exhibits=["E02", "E05"])
+    other = Finding("KM201", "warning", "截图金额不符", exhibits=["E05"])
+    notes = [Note("E02", "ocr-amount-mismatch", "截图 ¥89.50，账单 ¥98.50")]
+    kept = _said_by_notes([only, several, other], notes)
+    assert [f.exhibits for f in kept] == [["E05"], ["E05"]]

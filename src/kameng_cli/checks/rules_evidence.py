@@ -69,12 +69,28 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
         if len(amounts) > 1:
             shown = t("check.sep").join(format_yuan(a) for a in sorted(amounts))
             findings.append(this.finding("check.msg.KM201.inner", severity="warning", link="paid", amounts=shown))
-    for note in ctx.notes:
-        if note.code == "ocr-amount-mismatch":
-            findings.append(this.finding("check.msg.note", severity="warning", link="paid",
-                                         exhibits=[note.exhibit] if note.exhibit else [],
-                                         exhibit=note.exhibit or "—", text=note.text()))
+    notes = [note for note in ctx.notes if note.code == "ocr-amount-mismatch"]
+    findings = _said_by_notes(findings, notes)
+    for note in notes:
+        findings.append(this.finding("check.msg.note", severity="warning", link="paid",
+                                     exhibits=[note.exhibit] if note.exhibit else [],
+                                     exhibit=note.exhibit or "—", text=note.text()))
     return findings
+
+
+def _said_by_notes(findings: list[Finding], notes: list[Note]) -> list[Finding]:
+    """A screenshot an OCR cross-check note already reports (its amount or order number against the
+    export's) is not reported a second time by the general comparison: that finding keeps the other
+    exhibits, or goes when it had no other."""
+    noted = {note.exhibit for note in notes if note.exhibit}
+    kept = []
+    for finding in findings:
+        if noted and set(finding.exhibits) & noted:
+            if not set(finding.exhibits) - noted:
+                continue
+            finding.exhibits = [x for x in finding.exhibits if x not in noted]
+        kept.append(finding)
+    return kept
 
 
 def _same_order(a: str, b: str) -> bool:
@@ -104,10 +120,11 @@ def order_number_mismatch(ctx: CheckContext) -> list[Finding]:
         findings.append(this.finding("check.msg.KM202", link="ordered", exhibits=exhibits, events=events,
                                      found=shown_as[number], where=t("check.sep").join(where),
                                      expected=ctx.case.order.number or shown_as.get(reference, reference)))
-    for note in ctx.notes:
-        if note.code == "ocr-order-mismatch":
-            findings.append(this.finding("check.msg.note", link="ordered", exhibits=[note.exhibit] if note.exhibit else [],
-                                         exhibit=note.exhibit or "—", text=note.text()))
+    notes = [note for note in ctx.notes if note.code == "ocr-order-mismatch"]
+    findings = _said_by_notes(findings, notes)
+    for note in notes:
+        findings.append(this.finding("check.msg.note", link="ordered", exhibits=[note.exhibit] if note.exhibit else [],
+                                     exhibit=note.exhibit or "—", text=note.text()))
     return findings
 
 
