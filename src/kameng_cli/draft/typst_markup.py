@@ -97,7 +97,9 @@ class MarkdownToTypst:
                 rows.append(cells)
                 if section.type == "thead":
                     header_count += 1
-        widths = ", ".join(f"{max(length, 7)}fr" for length in lengths) or "1fr"
+        # A short column (证据1, a date) takes its content's width, unwrapped; the long ones share the
+        # rest by their content (proportional widths gave 证据1 one character per line).
+        widths = ", ".join("auto" if length <= SHORT_COLUMN else f"{length}fr" for length in lengths) or "1fr"
         out = [f"#table(columns: ({widths},), "]
         if header_count:
             out.append("table.header(" + ", ".join(f"[#strong[{c}]]" for c in rows[0]) + "), ")
@@ -158,6 +160,9 @@ def _plain(node: Any) -> list[str]:
     for child in node.children:
         found += _plain(child)
     return found
+
+
+SHORT_COLUMN = 18  # display width (a CJK character counts 2) up to which a column is not wrapped
 
 
 def markdown_to_typst(markdown: str) -> Converted:
