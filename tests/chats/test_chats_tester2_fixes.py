@@ -236,3 +236,18 @@ def test_memotrace_v1_html_tags_media_like_the_csv() -> None:
 
 def test_memotrace_v1_html_and_csv_share_one_mapping() -> None:
     assert memotrace_v1_html.v1_type is memotrace_v1_csv.v1_type
+
+
+def test_mht_sender_names_are_split_from_their_qq_number_as_in_the_txt(tmp_path: Path) -> None:
+    """A QQ .mht writes `林小满(12345678)` and `系统消息(10000)` as the .txt does: the name alone is the
+    sender (so my_names matches in either export), the number its id, 系统消息 the system."""
+    text = (CHATS / "qq_friend_ampm.mht").read_bytes().decode("utf-8-sig")
+    numbered = text.replace("margin-right:6px;>林小满<", "margin-right:6px;>林小满(12345678)<")
+    assert numbered != text
+    path = tmp_path / "numbered.mht"
+    path.write_bytes(b"\xef\xbb\xbf" + numbered.encode("utf-8"))
+    read = _messages(path, source="qq-mht")
+    plain = _messages(CHATS / "qq_friend_ampm.mht")
+    assert [m.data["sender"] for m in read] == [m.data["sender"] for m in plain]
+    assert "林小满" in {m.data["sender"] for m in read}
+    assert [m.actor for m in read] == [m.actor for m in plain]

@@ -21,6 +21,7 @@ from ...bulk import without_gc
 from ...i18n import t
 from ..base import ParseContext, ParseResult
 from .common import NO_TZ, ChatLog, ChatMessage, chat_note, hour_12, local_time, read_chat_text
+from .qq_txt import split_sender
 from .result import build_result, named_as_me
 from .source import ChatSource
 
@@ -76,15 +77,17 @@ class QQMhtSource(ChatSource):
             if not match or day is None:
                 continue
             locator = f"line {_line_of(line_starts, offset + row.start())}" if offset is not None else f"record {len(messages) + 1}"
-            sender = html.unescape(match.group("sender").replace("&get;", "&gt;")).replace("\xa0", " ").strip()
+            sender, sender_id, _title, system = split_sender(
+                html.unescape(match.group("sender").replace("&get;", "&gt;")).replace("\xa0", " "))
             hour = hour_12(int(match.group("h")), match.group("period"))
             body, images, missing = _content(match.group("content"), parts)
-            message = ChatMessage(locator, sender, body, local_time(*day, hour, int(match.group("mi")), int(match.group("s"))), [NO_TZ])
+            message = ChatMessage(locator, sender, body, local_time(*day, hour, int(match.group("mi")), int(match.group("s"))), [NO_TZ],
+                                  sender_id=sender_id)
             if images:
                 message.extra["images"] = images
                 if missing:
                     message.extra["images_missing"] = missing
-            if sender.startswith("系统消息"):
+            if system:
                 message.system = True
             else:
                 tally = (first_votes if section_first else votes).setdefault(sender, [0, 0])

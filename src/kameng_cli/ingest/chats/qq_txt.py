@@ -99,7 +99,7 @@ class QQTxtSource(ChatSource):
                              map(seconds.__getitem__, second_texts)))
         flags, unknown = [NO_TZ], [UNKNOWN]  # shared by every message: nothing mutates time_flags in place
         raws = column(5)
-        senders = {raw: _sender(raw) for raw in set(raws)}
+        senders = {raw: split_sender(raw) for raw in set(raws)}
         sender_rows = list(map(senders.__getitem__, raws))
         # The next block header begins with the empty line under the last body: no body holds it.
         bodies = list(map(str.rstrip, map(_AFTER_LINE_FEED, column(8))))
@@ -149,8 +149,9 @@ def _clock(clock_text: str) -> timedelta | None:
     return timedelta(hours=hours, minutes=minutes)
 
 
-def _sender(raw: str) -> tuple[str, str | None, str | None, bool]:
-    """(name, QQ number or e-mail, group title, is the system pseudo-sender)."""
+def split_sender(raw: str) -> tuple[str, str | None, str | None, bool]:
+    """(name, QQ number or e-mail, group title, is the system pseudo-sender); the .mht reader names its
+    senders the same way, so a name matches my_names in either export."""
     raw = raw.strip()
     title = _TITLE.match(raw)
     title_text = None
