@@ -251,3 +251,13 @@ def test_mht_sender_names_are_split_from_their_qq_number_as_in_the_txt(tmp_path:
     assert [m.data["sender"] for m in read] == [m.data["sender"] for m in plain]
     assert "林小满" in {m.data["sender"] for m in read}
     assert [m.actor for m in read] == [m.actor for m in plain]
+
+
+def test_memotrace_v1_csv_call_without_its_duration_is_a_call_placeholder(tmp_path: Path) -> None:
+    path = tmp_path / "calls.csv"
+    path.write_text("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,Remark,NickName,Sender\n"
+                    "1,7,1,0,1,1717203600,2,老板在吗,2024-06-01 09:00:00,阿远,阿远,wxid_ayuan\n"
+                    "2,7,50,0,0,1717203660,2,<voipmsg/>,2024-06-01 09:01:00,青柠小铺,青柠小铺,wxid_qingning\n",
+                    encoding="utf-8-sig")
+    call = _messages(path, source="memotrace-v1-csv")[1]
+    assert call.data["text"] == "[通话]" and call.data.get("media") == "call"

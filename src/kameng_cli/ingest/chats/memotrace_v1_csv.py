@@ -23,7 +23,7 @@ APP_SUBTYPES = {"5": ("other", "link"), "6": ("file", "file"), "19": ("other", "
                 "36": ("other", "mini-program"), "87": ("system", "group-notice")}
 PLACEHOLDER = {"image": "[图片]", "voice": "[语音]", "video": "[视频]", "sticker": "[表情]", "location": "[位置]",
                "card": "[名片]", "link": "[链接]", "file": "[文件]", "merged-forward": "[聊天记录]", "red-packet": "[红包]",
-               "mini-program": "[小程序]", "transfer": "[转账]"}
+               "mini-program": "[小程序]", "transfer": "[转账]", "call": "[通话]"}
 
 
 def v1_type(kind: str, sub: str) -> tuple[str, str]:
