@@ -257,7 +257,7 @@ _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"^(?:\[语音通话\].*|\[视频通话\].*|\[视频/语音通话\]|【音视频通话】[\s\S]*|通话时长 ?[\d:]+|语音通话.*|视频通话.*)$", "other", "call"),
         (r"^(?:\[位置\].*|\[位置\|[^\]]*\]|【位置】.*)$", "other", "location"),
         (r"^(?:\[红包\].*|【红包】.*)$", "other", "red-packet"),
-        (r"^(?:\[链接\].*|\[链接\|[^\]]*\]\([^)]*\)|【分享链接】[\s\S]*)$", "other", "link"),
+        (r"^(?:\[链接\][\s\S]*|\[链接\|[^\]]*\]\([^)]*\)|【分享链接】[\s\S]*)$", "other", "link"),  # a card spans lines
         (r"^(?:\[名片\].*|\[个人名片\].*)$", "other", "card"),
         # A merged forward (合并转发): the buyer chose which messages went in — selective by construction.
         (r"^(?:【合并转发的聊天记录】.*|\[合并转发(?:\|[^\]]*)?\].*|\[(?:转发的)?聊天记录\].*)$", "other", "merged-forward"),

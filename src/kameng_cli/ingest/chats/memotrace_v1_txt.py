@@ -21,6 +21,9 @@ def unescape_name(name: str) -> str:
     return html.unescape(name.replace("\\'", "'").replace('\\"', '"'))
 
 
+_CARD_INDENT = " " * 12
+
+
 def read_time_first(text: str, source: str, *, system_one_liner: bool) -> list[ChatMessage]:
     """Records of the MemoTrace TXT layouts: a header `time name` (v2 system: `time` only) at the file
     start or after an empty line, then the body up to the next such header."""
@@ -36,7 +39,9 @@ def read_time_first(text: str, source: str, *, system_one_liner: bool) -> list[C
         while body and not body[-1].strip():
             body.pop()
         if current.system and not current.text or not current.system:
-            current.text = "\n".join(body)
+            # a link card's lines are indented by 12 spaces (spec §3.1, an f-string artefact)
+            card = body and body[0].lstrip().startswith("[链接]")
+            current.text = "\n".join([line[12:] if line.startswith(_CARD_INDENT) else line for line in body] if card else body)
         messages.append(current)
 
     for number, line in enumerate(lines, start=1):
