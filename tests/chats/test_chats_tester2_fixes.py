@@ -261,3 +261,14 @@ def test_memotrace_v1_csv_call_without_its_duration_is_a_call_placeholder(tmp_pa
                     encoding="utf-8-sig")
     call = _messages(path, source="memotrace-v1-csv")[1]
     assert call.data["text"] == "[通话]" and call.data.get("media") == "call"
+
+
+def test_pywxdump_quote_is_split_from_the_reply(tmp_path: Path) -> None:
+    path = tmp_path / "wxid_shop99_0_2.csv"
+    path.write_text("id,MsgSvrID,type_name,is_sender,talker,room_name,msg,src,CreateTime\r\n"
+                    "1,11,文本,0,wxid_shop99,wxid_shop99,亲，5分钟到账,,2024-06-01 09:00:00\r\n"
+                    '2,12,引用消息,1,我,wxid_shop99,"你说的5分钟呢\n\n[引用](2024-06-01 09:00:00)wxid_shop99:亲，5分钟到账",,'
+                    "2024-06-01 09:30:00\r\n", encoding="utf-8")
+    reply = _messages(path, source="pywxdump-csv")[1]
+    assert reply.data["text"] == "你说的5分钟呢"
+    assert reply.data["quote"] == "wxid_shop99:亲，5分钟到账" and reply.data["quote_time"] == "2024-06-01 09:00:00"

@@ -19,6 +19,9 @@ _PAGE = re.compile(r"_(\d+)_(\d+)\.csv$", re.I)
 REQUIRED = ("type_name", "is_sender", "talker", "msg", "CreateTime")
 
 
+_QUOTE = re.compile(r"\n\n\[引用\]\((?P<time>[^)]*)\)(?P<name>[^:：\n]*)[:：](?P<content>[\s\S]*)$")
+
+
 class PyWxDumpCsvSource(ChatSource):
     name = "pywxdump-csv"
     label = {"zh": "PyWxDump 导出（csv 分页）", "en": "PyWxDump export (csv pages)"}
@@ -45,6 +48,11 @@ class PyWxDumpCsvSource(ChatSource):
                 message.extra["type_label"] = kind
             if row.get("src"):
                 message.extra["src"] = row["src"]
+            quoted = _QUOTE.search(message.text)
+            if quoted:  # `reply\n\n[引用](time)name:content` (spec §3.4): the reply is the message
+                message.text = message.text[:quoted.start()].rstrip()
+                message.extra["quote"] = f"{quoted.group('name')}:{quoted.group('content')}"
+                message.extra["quote_time"] = quoted.group("time")
             messages.append(message)
             log.title = row.get("room_name", "").strip()
         page = _PAGE.search(ctx.original_name or "")
