@@ -130,3 +130,47 @@ def test_for_case_outside_a_case_is_an_input_error(tmp_path: Path, monkeypatch: 
     result = run("calendar", "--update", SCHEDULES / "holidays-2027.toml", "--for-case")
     assert result.exit_code == 2
     assert not (tmp_path / "xdg" / "kameng" / "calendar").exists()
+
+
+def test_update_reports_the_limitation_period_that_moved(case_dir: Path, tmp_path: Path) -> None:
+    """Journey 2, D11: the limitation period, three years on, is the date a new schedule moves; it was
+    not reported, while unchanged deadlines were printed as `X → X`."""
+    ok("-C", case_dir, "submit", "merchant", "--at", "2026-11-02 10:00")
+    _code, before = status_json(case_dir, "2026-11-20")
+    due = datetime.date.fromisoformat(before["limitation"]["due"])
+    if not before["limitation"]["estimated"]:
+        pytest.skip("the limitation period ends in a year whose schedule is already known")
+    # A schedule that makes the last day and the next one holidays: the period rolls over them.
+    year = due.year
+    schedule = tmp_path / f"holidays-{year}.toml"
+    schedule.write_text(f'[{year}]\nholidays = [{{name = "测试假日", dates = "{due.isoformat()}..{(due + datetime.timedelta(days=1)).isoformat()}"}}]\n',
+                        encoding="utf-8")
+    result = run("-C", case_dir, "calendar", "--update", schedule)
+    assert result.exit_code == 0, result.output
+    _code, after = status_json(case_dir, "2026-11-20")
+    moved = after["limitation"]["due"]
+    assert moved > due.isoformat()
+    assert f"诉讼时效：{due.isoformat()}（估算） → {moved}" in result.stdout
+    merchant = next(line for line in result.stdout.splitlines() if line.startswith("S01"))
+    assert "（未变）" in merchant and "→" not in merchant
+    doc = run_json("-C", case_dir, "calendar", "--update", schedule)
+    rows = {row["clock"]: row for row in doc["update"]["recomputed"]}
+    assert rows["limitation"]["submission"] is None and rows["limitation"]["after"]["due"] == moved
+    assert rows["answer"]["changed"] is False
+
+
+def test_schedule_errors_are_said_in_the_users_language(tmp_path: Path) -> None:
+    """Journey 2, D13: “Invalid isoformat string: '2028-01-0'” and “… listed under 2028” reached the user."""
+    bad_date = tmp_path / "bad-date.toml"
+    bad_date.write_text('[2028]\nholidays = [{name = "元旦", dates = "2028-01-01..2028-01-0"}]\n', encoding="utf-8")
+    result = run("calendar", "--update", bad_date)
+    assert result.exit_code == 2
+    assert "日期“2028-01-0”无效" in result.stderr and "isoformat" not in result.stderr
+    result = run("calendar", "--update", SCHEDULES / "wrong-year.toml")
+    assert result.exit_code == 2 and "listed under" not in result.stderr and "写在了 [2027] 下" in result.stderr
+    result = run("calendar", "--update", SCHEDULES / "broken.toml")
+    assert result.exit_code == 2 and "第 1 行" in result.stderr
+    english = run("--lang", "en", "calendar", "--update", bad_date)
+    assert "the date “2028-01-0” is not valid" in english.stderr
+    year = run("calendar", "--show", "3000")
+    assert year.exit_code == 2 and "年份应为 1900 到 2200 之间的数字，而不是“3000”" in year.stderr

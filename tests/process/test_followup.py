@@ -9,7 +9,7 @@ import pytest
 
 from conftest import run
 
-from .helpers import golden_text, ok, proof
+from .helpers import golden_text, ok, proof, status_json
 
 
 def history(case: Path, tmp_path: Path) -> None:
@@ -133,3 +133,36 @@ def test_followup_by_a_chinese_channel_name_names_the_ticket_once(case_dir: Path
     written = run("-C", case_dir, "draft", "--to", "市场监管", "--followup", "--date", "2024-05-30")
     assert written.exit_code == 0, written.output
     assert (case_dir / "drafts" / "12315-followup-20240530.md").is_file()
+
+
+def test_followup_after_a_resolved_answer_is_refused(case_dir: Path) -> None:
+    """Journey 2, D7: the letter said both “已解决，称‘已全额退款’” and “本人尚未收到处理结果”."""
+    ok("-C", case_dir, "submit", "merchant", "--at", "2024-09-30 09:00")
+    ok("-C", case_dir, "reply", "merchant", "--outcome", "resolved", "--text", "已全额退款", "--at", "2024-10-06 10:00")
+    result = run("-C", case_dir, "draft", "--to", "merchant", "--followup", "--date", "2024-10-16", "-o", "-")
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    assert "已解决" in result.stderr and "已全额退款" in result.stderr
+    assert "kameng reply merchant --submission S01 --outcome partial" in result.stderr
+    assert not (case_dir / "drafts").exists() or not list((case_dir / "drafts").glob("merchant-followup-*"))
+    # Not honoured after all: the user records what happened, and the letter follows that record.
+    ok("-C", case_dir, "reply", "merchant", "--submission", "S01", "--outcome", "refused",
+       "--text", "退款申请已驳回", "--at", "2024-10-10 10:00")
+    letter = run("-C", case_dir, "draft", "--to", "merchant", "--followup", "--date", "2024-10-16", "-o", "-")
+    assert letter.exit_code == 0, letter.output
+    text = letter.stdout
+    assert "商家于2024年10月10日作出答复（拒绝处理），争议至今未解决。" in text
+    assert "本人尚未收到处理结果" not in text
+    assert "2024年10月6日答复：已解决，称“已全额退款”" in text  # both answers stay on record
+    # status follows the latest closing answer too: the dispute is open again.
+    _code, doc = status_json(case_dir, "2024-10-16")
+    assert doc["submissions"][0]["outcome"] == "refused" and doc["next"]["action"] == "escalate"
+
+
+def test_followup_after_a_partial_answer_says_what_is_left(case_dir: Path) -> None:
+    ok("-C", case_dir, "submit", "merchant", "--at", "2024-09-30 09:00")
+    ok("-C", case_dir, "reply", "merchant", "--outcome", "partial", "--text", "先退20元", "--at", "2024-10-03 10:00")
+    result = run("-C", case_dir, "draft", "--to", "merchant", "--followup", "--date", "2024-10-16", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "商家于2024年10月3日作出答复（部分解决），其余部分至今未处理。" in result.stdout
+    assert "本人尚未收到处理结果" not in result.stdout

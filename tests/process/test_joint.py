@@ -129,3 +129,82 @@ def test_joint_pdf_through_the_draft_renderer(tmp_path: Path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "共同投诉书" in text and "¥180.50" in text and "13987654321" not in text
     assert run("joint", a, b, c, "--to", "12315", "--format", "pdf", "-o", "-").exit_code == 2
+
+
+def test_joint_refuses_one_order_in_two_folders(tmp_path: Path) -> None:
+    """Journey 2, D4: a copied folder (same order number) would count its price twice in 合计."""
+    root = tmp_path / "buyers"
+    a = buyer(root, "a", "XC20240929201533", "98.50", {"name": "王小明", "phone": "13812345678"})
+    copy = buyer(root, "copy", "XC-20240929201533", "98.50", {"name": "王小明", "phone": "13812345678"})
+    c = buyer(root, "c", "XC-C-3", "30.5", {"name": "赵六", "phone": "13700001111"})
+    result = run("joint", a, c, copy, "--to", "12315", "-o", "-")
+    assert result.exit_code == 2, result.output
+    assert "a 和 copy 是同一订单" in result.stderr and "XC-20240929201533" in result.stderr
+    assert result.stdout == ""
+
+
+def test_joint_warns_about_one_person_with_two_orders(tmp_path: Path) -> None:
+    root = tmp_path / "buyers"
+    a = buyer(root, "a", "X1", "10", {"name": "王小明", "phone": "13812345678"})
+    b = buyer(root, "b", "X2", "20", {"name": "王小明", "phone": "13812345678"})
+    result = run("joint", a, b, "--to", "12315", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "¥30.00" in result.stdout.splitlines()[0]  # two orders: both count
+    assert "a 和 b 的投诉人似乎是同一人" in result.stderr
+
+
+def test_joint_keeps_payments_refunds_and_submissions_and_says_what_was_left_out(tmp_path: Path) -> None:
+    """Journey 2, D4: the facts were cut at 12 without a word, losing the refund and the 12315 complaint."""
+    a, b, _c = three_buyers(tmp_path)
+    for hour in range(8, 20):
+        for minute in (0, 30):
+            ok("-C", a, "event", "add", f"我在QQ上联系客服催促发货（{hour}:{minute:02d}）", "--kind", "contacted",
+               "--at", f"2024-05-02 {hour:02d}:{minute:02d}")
+    ok("-C", a, "event", "add", "商家拒绝退款", "--kind", "refused", "--actor", "merchant", "--at", "2024-05-03 09:00")
+    ok("-C", a, "submit", "12315", "--at", "2024-05-08 10:00", "--ticket", "1234567")
+    ok("-C", a, "reply", "12315", "--outcome", "accepted", "--at", "2024-05-10 10:00")
+    ok("-C", a, "event", "add", "商家退款20元", "--kind", "refunded", "--actor", "merchant", "--amount", "20",
+       "--at", "2024-05-20 10:00")
+    result = run("joint", a, b, "--to", "12315", "-o", "-", "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    section = text[text.index("### 1. 王小明"):text.index("### 2. 李四")]
+    facts = [line for line in section.splitlines() if line[:1].isdigit()]
+    assert len(facts) == 20  # process.joint.MAX_FACTS
+    assert any("12315" in f and "1234567" in f for f in facts)  # the submission
+    assert any("12315" in f and "2024年5月10日" in f for f in facts)  # its answer
+    assert any("20.00" in f and "2024年5月20日" in f for f in facts)  # the refund, the last event
+    assert any("拒绝" in f for f in facts)  # a refusal outranks one more chat contact
+    # What was left out is said in the document, never dropped in silence: 24 contacts and the
+    # refusal are the ordinary facts; the 3 always kept leave room for 17 of them.
+    contacts = sum("联系客服催促发货" in f for f in facts)
+    assert contacts == 16
+    assert "（另有8项事实从略" in section
+    assert "付款、退款、投诉及答复均已列出" in section
+    # The facts stay in time order.
+    assert facts.index(next(f for f in facts if "1234567" in f)) < facts.index(next(f for f in facts if "20.00" in f))
+
+
+def test_joint_of_different_problem_types_says_so(tmp_path: Path) -> None:
+    """Journey 2, D4: not-delivered and card-invalid are not 同类问题 (办法 第十二条: 同一消费者权益争议)."""
+    a, b, _c = three_buyers(tmp_path)
+    doc = tomlkit.parse((b / "case.toml").read_text(encoding="utf-8"))
+    doc["problem"] = "card-invalid"
+    (b / "case.toml").write_text(tomlkit.dumps(doc), encoding="utf-8")
+    result = run("joint", a, b, "--to", "12315", "-o", "-", "--date", "2024-06-01")
+    assert result.exit_code == 0, result.output
+    first = result.stdout.splitlines()[0]
+    assert "同类问题" not in result.stdout
+    assert first.startswith("2名消费者就同一经营者云游数码专营店的消费纠纷（问题类型不同：未到账/未发货、卡密无效/已被使用）共同投诉")
+    assert "第1名为未到账/未发货；第2名为卡密无效/已被使用" in result.stdout
+    assert "由市场监督管理部门决定" in result.stdout
+    assert "问题类型不同" in result.stderr and "未到账/未发货：a" in result.stderr and "卡密无效/已被使用：b" in result.stderr
+    english = run("--lang", "en", "joint", a, b, "--to", "12315", "-o", "-")
+    assert "different problem types" in english.stderr
+
+
+def test_joint_bad_channel_is_named_not_slugged(tmp_path: Path) -> None:
+    a, b, _c = three_buyers(tmp_path)
+    result = run("joint", a, b, "--to", "platform")
+    assert result.exit_code == 2
+    assert "12315、人民法院、公安机关" in result.stderr

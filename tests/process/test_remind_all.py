@@ -122,3 +122,33 @@ def test_remind_all(tmp_path: Path) -> None:
     result = run("remind", "--ics", "--all", cases, "-o", "-", "--today", "2024-05-10")
     events = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
     assert len(events) == 4 and len({str(e.get("uid")) for e in events}) == 4
+
+
+def test_remind_all_leaves_out_a_broken_case_and_goes_on(tmp_path: Path) -> None:
+    """Journey 2, D9: one case.toml with a syntax error used to stop the whole calendar (exit 2)."""
+    Calendar = pytest.importorskip("icalendar").Calendar  # noqa: N806 - a declared dependency; skipped on an older install
+
+    cases = tmp_path / "cases"
+    good = make_case(cases, "good")
+    broken = make_case(cases, "broken")
+    ok("-C", good, "submit", "12315", "--at", "2024-05-08 10:00")
+    (broken / "case.toml").write_text("problem = [\n", encoding="utf-8")
+    result = run("remind", "--ics", "--all", cases, "-o", "-", "--today", "2024-05-10")
+    assert result.exit_code == 1, result.output
+    events = Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+    assert len(events) == 2 and all("good" in str(e.get("summary")) for e in events)  # deadline + limitation
+    assert "broken：无法读取，未放入日历" in result.stderr
+    assert "1 个案件无法读取" in result.stderr and "：；" not in result.stderr
+    target = tmp_path / "all.ics"
+    written = run("remind", "--ics", "--all", cases, "-o", target, "--today", "2024-05-10")
+    assert written.exit_code == 1 and len(Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 2
+
+
+def test_status_all_error_row_is_one_clean_line_in_english(tmp_path: Path) -> None:
+    cases = tmp_path / "cases"
+    make_case(cases, "good")
+    broken = make_case(cases, "broken")
+    (broken / "case.toml").write_text("problem = [\n", encoding="utf-8")
+    text = run("--lang", "en", "status", "--all", cases, "--today", "2024-05-30").stdout
+    line = next(line for line in text.splitlines() if line.startswith("broken"))
+    assert "；" not in line and ":;" not in line and "error(s): " in line

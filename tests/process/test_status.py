@@ -188,3 +188,41 @@ def test_submit_warns_about_exclusivity_at_once(case_dir: Path) -> None:
     result = run("-C", case_dir, "submit", "12315", "--at", "2024-05-03 09:00")
     assert result.exit_code == 0
     assert "第十六条" in result.stderr
+
+
+def _set(case: Path, **values: object) -> None:
+    import tomlkit
+
+    doc = tomlkit.parse((case / "case.toml").read_text(encoding="utf-8"))
+    for key, value in values.items():
+        doc[key] = value
+    (case / "case.toml").write_text(tomlkit.dumps(doc), encoding="utf-8")
+
+
+def test_police_reason_follows_the_evidence(case_dir: Path) -> None:
+    """Journey 2, D8: “收款后失联” was said of a merchant who kept answering."""
+    _set(case_dir, fraud=True)
+    _code, doc = status_json(case_dir, "2024-05-02")
+    reason = doc["also"][0]["reason"]
+    assert "你认为对方存在欺诈（case.toml 中 fraud = true）" in reason
+    assert "失联" not in reason and "卡密" not in reason
+    # The evidence shows a used card code: that is named, as `kameng check` names it.
+    ok("-C", case_dir, "event", "add", "充值时提示该卡密已被使用", "--kind", "card-invalid", "--actor", "system",
+       "--at", "2024-05-01 10:30")
+    _code, doc = status_json(case_dir, "2024-05-02")
+    reason = doc["also"][0]["reason"]
+    assert "卡密已被使用（疑似重复出售）" in reason and "失联" not in reason
+    english = run("--lang", "en", "-C", case_dir, "next", "--today", "2024-05-02")
+    assert "the code was already used (likely resold)" in english.stdout and "fraud = true" in english.stdout
+    text = run("-C", case_dir, "status", "--today", "2024-05-02").stdout
+    assert "同时可以：向公安机关报案" in text and "收款后失联" not in text
+
+
+def test_police_for_a_vanished_merchant_and_not_after_a_settlement(case_dir: Path) -> None:
+    _set(case_dir, problem="merchant-vanished")
+    _code, doc = status_json(case_dir, "2024-05-02")
+    assert "你所述的商家失联（证据中尚未见到）" in doc["also"][0]["reason"]
+    ok("-C", case_dir, "submit", "platform", "--at", "2024-05-02 09:00")
+    ok("-C", case_dir, "reply", "platform", "--outcome", "resolved", "--at", "2024-05-03 09:00")
+    _code, doc = status_json(case_dir, "2024-05-04")
+    assert doc["next"]["action"] == "done" and doc["also"] == []

@@ -148,3 +148,44 @@ def test_chinese_channel_names_are_recorded_as_their_slugs(case_dir: Path) -> No
     assert [s["channel"] for s in status["submissions"]] == ["consumer-association", "court"]
     result = run("-C", case_dir, "submit", "微博")
     assert result.exit_code == 2 and "微博" in result.stderr
+
+
+def test_a_proof_that_is_already_evidence_keeps_its_exhibit_and_kind(case_dir: Path, tmp_path: Path) -> None:
+    """Journey 2, D3: the 充值失败 screenshot sent with the 12315 complaint stays 交付失败证明."""
+    shot = proof(tmp_path, "订单充值失败.txt", "订单状态：充值失败\n")
+    ok("-C", case_dir, "add", "--kind", "delivery-failure", shot)
+    manifest_before = (case_dir / ".kameng" / "manifest.jsonl").read_text(encoding="utf-8")
+    result = run("-C", case_dir, "submit", "12315", "--at", "2024-05-08 10:00", "--ticket", "1234567", "--file", shot)
+    assert result.exit_code == 0, result.output
+    assert "E01" in result.stderr and "已是证据" in result.stderr and "交付失败" in result.stderr
+    assert "加入证据" not in result.stderr  # no new exhibit was made
+    exhibits = run_json("-C", case_dir, "list")["exhibits"]
+    assert [(x["id"], x["kind"]) for x in exhibits] == [("E01", "delivery-failure")]
+    assert exhibits[0]["note"] == ""  # the proof note is not written onto the existing exhibit
+    # Nothing was appended to the manifest: the exhibit was not updated behind the user's back.
+    assert (case_dir / ".kameng" / "manifest.jsonl").read_text(encoding="utf-8") == manifest_before
+    assert process_rows(case_dir)[0]["exhibit"] == "E01"
+    # The same for an answer, and with --json (the note goes to stderr, the record to stdout).
+    answer = run("-C", case_dir, "reply", "12315", "--outcome", "accepted", "--at", "2024-05-09 10:00",
+                 "--file", shot, "--json")
+    assert answer.exit_code == 0, answer.output
+    assert json.loads(answer.stdout)["exhibit"] == "E01" and "已是证据 E01" in answer.stderr
+    assert [x["kind"] for x in run_json("-C", case_dir, "list")["exhibits"]] == ["delivery-failure"]
+    # A new file still becomes a `complaint` exhibit.
+    receipt = proof(tmp_path, "受理通知.txt", "已受理\n")
+    ok("-C", case_dir, "submit", "merchant", "--at", "2024-05-10 10:00", "--file", receipt)
+    kinds = {x["id"]: x["kind"] for x in run_json("-C", case_dir, "list")["exhibits"]}
+    assert kinds == {"E01": "delivery-failure", "E02": "complaint"}
+
+
+def test_deadline_days_that_is_not_a_number_is_said_by_kameng(case_dir: Path) -> None:
+    result = run("-C", case_dir, "submit", "platform", "--deadline-days", "x", "--deadline-unit", "working")
+    assert result.exit_code == 2
+    assert "--deadline-days" in result.stderr and "要一个数字" in result.stderr and "valid int" not in result.stderr
+
+
+def test_channel_names_not_slugs_in_chinese_errors(case_dir: Path) -> None:
+    result = run("-C", case_dir, "reply", "court", "--outcome", "refused")
+    assert result.exit_code == 2
+    assert "没有向人民法院提交" in result.stderr and "“court”" not in result.stderr
+    assert "kameng submit court" in result.stderr  # the command keeps the slug

@@ -62,10 +62,7 @@ def calendar(
             env.info(t("process.calendar.loaded", years="、".join(str(y) for y in sorted(schedule.years)),
                        holidays=len(schedule.holidays), workdays=len(schedule.workdays), path=str(target)))
             for c in changed:
-                mark = lambda est: t("process.calendar.estimated_mark") if est else ""  # noqa: E731
-                typer.echo(t("process.calendar.changed", id=c.submission, channel=t(f"process.channel.{c.channel}"),
-                             clock=t(f"process.clock.{c.clock}"), before=c.before + mark(c.before_estimated),
-                             after=c.after + mark(c.after_estimated)))
+                typer.echo(_change_line(c))
     if show is not None:
         if not 1900 <= show <= 2200:
             raise UserInputError("process.calendar.bad_year", value=show)
@@ -83,6 +80,23 @@ def calendar(
                 typer.echo(f"  {day['date']}  {reason}  {day['name']}".rstrip())
     if as_json:
         env.emit_json(document)
+
+
+def _change_line(change) -> str:  # noqa: ANN001 - process.holidays.Change
+    """`S01 12315 受理决定期限：2027-01-05（估算） → 2027-01-07`; the limitation period by its name; a date
+    the schedule did not move said as unchanged, so that the one that moved stands out."""
+    def mark(estimated: bool) -> str:
+        return t("process.calendar.estimated_mark") if estimated else ""
+
+    if change.submission is None:
+        what = t("process.calendar.limitation")
+    else:
+        what = t("process.calendar.deadline", id=change.submission, channel=t(f"process.channel.{change.channel}"),
+                 clock=t(f"process.clock.{change.clock}"))
+    if not change.moved:
+        return t("process.calendar.unchanged", what=what, due=change.after + mark(change.after_estimated))
+    return t("process.calendar.changed", what=what, before=change.before + mark(change.before_estimated),
+             after=change.after + mark(change.after_estimated))
 
 
 def _source_label(source: str) -> str:

@@ -42,6 +42,8 @@ def joint(
     today = resolve_today(letter_date)
     buyers = load_buyers(list(folders), representative)
     values = build_joint(buyers, to, today=today, redact=not no_redact)
+    for warning in values["warnings"]:
+        env.warn(warning)
     rep = buyers[0].store
     markdown = render_joint(values, rep.root)
     if fmt == "md":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from ..errors import UserInputError
+from ..errors import KamengError, UserInputError
 from ..i18n import t
 from .env import get_env
 
@@ -26,24 +26,40 @@ def remind(
     from ..case.atomic import write_bytes
     from ..case.store import CaseStore
     from ..process.ics import calendar_bytes
-    from ..process.portfolio import case_folders
+    from ..process.portfolio import case_folders, one_line
     from ..process.status import build_status, resolve_today
 
     env = get_env(ctx)
     if not ics:
         raise UserInputError("process.remind.format")
     day = resolve_today(today)
+    broken: list[str] = []
     if all_dir is not None:
-        stores = [CaseStore(folder.resolve()) for folder in case_folders(all_dir)]
+        # Like `status --all`: a folder that cannot be read is reported and left out; the reminders
+        # of every other case are still written (exit 1 says that one is missing).
+        folders = case_folders(all_dir)
+        if not folders:
+            raise UserInputError("process.all.none", path=str(all_dir))
+        reports = []
+        for folder in folders:
+            try:
+                store = CaseStore(folder.resolve())
+                reports.append((str(store.root), build_status(store, day)))
+            except KamengError as exc:
+                broken.append(folder.name)
+                env.warn(t("process.remind.case_error", case=folder.name, reason=one_line(exc.render())))
     else:
-        stores = [env.store()]
-    reports = [(str(store.root), build_status(store, day)) for store in stores]
+        store = env.store()
+        reports = [(str(store.root), build_status(store, day))]
     data = calendar_bytes(reports)
     if output == "-":
         sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
-        return
-    path = Path(output)
-    write_bytes(path, data)
-    count = data.count(b"BEGIN:VEVENT")
-    env.info(t("process.remind.written", path=str(path), count=count))
+    else:
+        path = Path(output)
+        write_bytes(path, data)
+        count = data.count(b"BEGIN:VEVENT")
+        env.info(t("process.remind.written", path=str(path), count=count))
+    if broken:
+        env.warn(t("process.remind.left_out", count=len(broken), cases=t("process.joint.sep").join(broken)))
+        raise typer.Exit(1)

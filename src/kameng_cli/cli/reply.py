@@ -33,12 +33,25 @@ def reply(
     when = parse_time_option(at, "--at", allow_future=False)
     store = env.store()
     answer = record_reply(store, channel, outcome=outcome, at=when, text=text, proof=proof, submission_id=submission)
+    _say_exhibit(env, store, answer)
     if as_json:
         env.emit_json({**answer.to_json(), "schema": "kameng.reply/1"})
         return
-    if answer.exhibit:
-        env.info(t("process.submit.exhibit", exhibit=answer.exhibit))
     env.info(t("process.reply.done", id=answer.id, channel=t(f"process.channel.{channel}"),
                submission=answer.submission, outcome=t(f"process.outcome.{outcome}")))
     if not env.quiet:
         typer.echo(answer.id)
+
+
+def _say_exhibit(env, store, record) -> None:  # noqa: ANN001 - Env, CaseStore, Submission | Reply
+    """Which exhibit proves the record: a new one, or one that was evidence already (kind unchanged)."""
+    if not record.exhibit:
+        return
+    if record.proof_reused:
+        from ..model.slugs import EXHIBIT_KINDS, label
+
+        exhibit = store.exhibits().get(record.exhibit)
+        kind = label(EXHIBIT_KINDS, exhibit.kind) if exhibit is not None else "—"
+        env.info(t("process.submit.exhibit_reused", exhibit=record.exhibit, kind=kind))
+    else:
+        env.info(t("process.submit.exhibit", exhibit=record.exhibit))

@@ -52,12 +52,11 @@ def submit(
         return
     when = parse_time_option(at, "--at", allow_future=False)
     submission = record_submission(store, channel, at=when, ticket=ticket, proof=proof, rule=rule, note=note)
+    _say_exhibit(env, store, submission)
     if as_json:
         env.emit_json({**submission.to_json(), "schema": "kameng.submission/1"})
         return
     _warn_about(env, store, submission.id)
-    if submission.exhibit:
-        env.info(t("process.submit.exhibit", exhibit=submission.exhibit))
     env.info(t("process.submit.done", id=submission.id, channel=t(f"process.channel.{channel}"),
                at=submission.at.strftime("%Y-%m-%d %H:%M"),
                ticket=t("process.submitted.ticket", ticket=submission.ticket) if submission.ticket else ""))
@@ -73,3 +72,17 @@ def _warn_about(env, store, submission_id: str) -> None:  # noqa: ANN001 - Env, 
     for warning in report.warnings:
         if warning.severity != "info" and submission_id in warning.submissions:
             env.warn(warning.message)
+
+
+def _say_exhibit(env, store, record) -> None:  # noqa: ANN001 - Env, CaseStore, Submission | Reply
+    """Which exhibit proves the record: a new one, or one that was evidence already (kind unchanged)."""
+    if not record.exhibit:
+        return
+    if record.proof_reused:
+        from ..model.slugs import EXHIBIT_KINDS, label
+
+        exhibit = store.exhibits().get(record.exhibit)
+        kind = label(EXHIBIT_KINDS, exhibit.kind) if exhibit is not None else "—"
+        env.info(t("process.submit.exhibit_reused", exhibit=record.exhibit, kind=kind))
+    else:
+        env.info(t("process.submit.exhibit", exhibit=record.exhibit))

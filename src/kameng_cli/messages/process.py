@@ -113,8 +113,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.reason.court_decided": {"zh": "法院已作出处理（{outcome}）；后续按法院文书载明的途径进行。", "en": "The court decided ({outcome}); follow the remedies its decision names."},
     "process.reason.resolved": {"zh": "{id} 已解决。", "en": "{id} is resolved."},
     "process.reason.police": {
-        "zh": "案件有诈骗迹象（收款后失联、声明欺诈）：可同时向公安机关报案（与民事途径并行，报案之日起诉讼时效中断）。",
-        "en": "There are signs of fraud: you may report to the police in parallel (the report interrupts the limitation period)."},
+        "zh": "案件有诈骗迹象：{signs}。可同时向公安机关报案（与民事途径并行，报案之日起诉讼时效中断）。",
+        "en": "There are signs of fraud: {signs}. You may report to the police in parallel (the report interrupts the limitation period)."},
+    # The signs, as checks/readiness.fraud_signs finds them in the evidence (plus the problem type stated).
+    "process.sign.paid-unreachable": {"zh": "付款后对方失联或拉黑", "en": "the merchant vanished or blocked you after payment"},
+    "process.sign.card-resold": {"zh": "卡密已被使用（疑似重复出售）", "en": "the code was already used (likely resold)"},
+    "process.sign.fake-shop": {"zh": "你认为对方存在欺诈（case.toml 中 fraud = true）", "en": "you consider it fraud (fraud = true in case.toml)"},
+    "process.sign.private-transfer": {"zh": "付款给个人账户", "en": "paid to a personal account"},
+    "process.sign.vanished-stated": {"zh": "你所述的商家失联（证据中尚未见到）", "en": "the merchant vanished, as you state (not yet shown by the evidence)"},
+    "process.sign.sep": {"zh": "、", "en": "; "},
     # Warnings
     "process.warn.exclusive": {
         "zh": "同一争议已同时提交{first}和{second}：市场监管部门对消协、法院等已受理或处理过的同一争议不予受理（《办法》第十六条第（二）项），两者择一。",
@@ -134,14 +141,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.bad_days": {"zh": "--deadline-days 应为 1 到 366 之间的整数，而不是 {value}。", "en": "--deadline-days must be 1 to 366, not {value}."},
     "process.days_without_unit": {"zh": "--deadline-days 需要同时给出 --deadline-unit working 或 calendar。", "en": "--deadline-days needs --deadline-unit working or calendar."},
     "process.rule_statutory": {
-        "zh": "{channel} 的期限由法律规定，不能用 --deadline-days 修改。去掉这个选项即可。",
-        "en": "{channel}'s deadline is set by law and cannot be replaced with --deadline-days. Drop the option."},
+        "zh": "{name}的期限由法律规定，不能用 --deadline-days 修改。去掉这个选项即可。",
+        "en": "{name}'s deadline is set by law and cannot be replaced with --deadline-days. Drop the option."},
     "process.proof_missing": {"zh": "找不到凭证文件 {path}。检查路径。", "en": "Proof file {path} not found. Check the path."},
     "process.proof_failed": {"zh": "凭证文件 {path} 无法加入证据：{reason}", "en": "Could not add the proof {path} as evidence: {reason}"},
     "process.no_open_submission": {
-        "zh": "没有向“{channel}”提交且尚未结束的投诉。先用 kameng submit {channel} 记录提交。",
-        "en": "No open complaint to “{channel}”. Record it first with kameng submit {channel}."},
-    "process.unknown_submission": {"zh": "{channel} 没有编号为 {id} 的提交。已有：{known}", "en": "{channel} has no submission {id}. Known: {known}"},
+        "zh": "没有向{name}提交且尚未结束的投诉。先用 kameng submit {channel} 记录提交。",
+        "en": "No open complaint to {name}. Record it first with kameng submit {channel}."},
+    "process.unknown_submission": {"zh": "{name}没有编号为 {id} 的提交。已有：{known}", "en": "{name} has no submission {id}. Known: {known}"},
     "process.reply_before_submission": {
         "zh": "答复时间早于提交 {submission} 的时间（{at}）。检查 --at。",
         "en": "The answer is dated before submission {submission} ({at}). Check --at."},
@@ -149,6 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # CLI output
     "process.submit.done": {"zh": "已记录 {id}：{channel}，{at}{ticket}", "en": "Recorded {id}: {channel}, {at}{ticket}"},
     "process.submit.exhibit": {"zh": "凭证已作为 {exhibit} 加入证据", "en": "Proof added as {exhibit}"},
+    "process.submit.exhibit_reused": {
+        "zh": "该文件已是证据 {exhibit}（{kind}），本记录引用它；证据的类别和说明保持不变。",
+        "en": "That file is already exhibit {exhibit} ({kind}); this record refers to it, and the exhibit keeps its kind and note."},
     "process.reply.done": {"zh": "已记录 {id}：{channel} 对 {submission} 的答复（{outcome}）", "en": "Recorded {id}: {channel}'s answer to {submission} ({outcome})"},
     "process.status.title": {"zh": "投诉进度（{today}）", "en": "Complaint status ({today})"},
     "process.status.none": {"zh": "尚未记录任何投诉。", "en": "No complaint recorded."},
@@ -177,11 +187,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.all.header": {"zh": "案件  问题  未结  最近期限  逾期  下一步", "en": "case  problem  open  next date  overdue  next step"},
     "process.all.error": {"zh": "{case}：无法读取（{reason}）", "en": "{case}: cannot be read ({reason})"},
     "process.followup.no_submission": {
-        "zh": "没有向“{channel}”提交过投诉，无法写催办函。先用 kameng submit {channel} 记录提交；向新渠道投诉请用 kameng draft --to {channel}。",
-        "en": "Nothing was submitted to “{channel}”, so there is nothing to follow up. Record it with kameng submit {channel}; for a new channel use kameng draft --to {channel}."},
+        "zh": "没有向{name}提交过投诉，无法写催办函。先用 kameng submit {channel} 记录提交；向新渠道投诉请用 kameng draft --to {channel}。",
+        "en": "Nothing was submitted to {name}, so there is nothing to follow up. Record it with kameng submit {channel}; for a new channel use kameng draft --to {channel}."},
     "process.followup.not_yet": {"zh": "{id} 的期限到 {due} 才届满，现在催办为时尚早。", "en": "{id}'s deadline ends {due}; a follow-up now is early."},
     "process.followup.no_deadline": {"zh": "{id} 没有可引用的期限（{why}）。", "en": "{id} has no deadline to cite ({why})."},
     "process.followup.closed": {"zh": "{id} 已记录了结束性的答复；确认需要催办。", "en": "{id} already has a closing answer; make sure a follow-up is needed."},
+    "process.followup.resolved": {
+        "zh": "{id} 已记录{channel}于 {at} 的答复“已解决”（{reply}）{text}，催办函会与该记录矛盾，因此不起草。如果对方没有兑现，先记录实际情况，例如 kameng reply {slug} --submission {id} --outcome partial 或 refused --text “……”，再起草催办或升级的文书。",
+        "en": "{id} has {channel}'s answer “resolved” of {at} ({reply}){text}; a follow-up would contradict that record, so none is drafted. If it was not honoured, record what happened first, e.g. kameng reply {slug} --submission {id} --outcome partial or refused --text \"…\", then draft the follow-up or the next channel."},
+    "process.followup.resolved_text": {"zh": "，称“{text}”", "en": ", saying “{text}”"},
     "process.followup.written": {"zh": "催办函已写入 {path}", "en": "Follow-up written to {path}"},
     "process.ics.summary": {"zh": "【kameng】{case} {channel}{clock}届满（{id}）", "en": "[kameng] {case}: {channel} {clock} ends ({id})"},
     "process.ics.ticket": {"zh": "投诉编号：{ticket}", "en": "Ticket: {ticket}"},
@@ -190,6 +204,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "诉讼时效至 {due} 届满（已计入记录在案的中断事由）。届满前起诉或发出可留痕的催告可中断时效。",
         "en": "The limitation period ends {due} (recorded interruptions counted). Filing or a traceable demand before then interrupts it."},
     "process.remind.format": {"zh": "请加 --ics（目前只支持 iCalendar 格式）。", "en": "Add --ics (iCalendar is the only format so far)."},
+    "process.remind.case_error": {"zh": "{case}：无法读取，未放入日历（{reason}）", "en": "{case}: cannot be read, left out of the calendar ({reason})"},
+    "process.remind.left_out": {"zh": "{count} 个案件无法读取，日历中没有它们的提醒：{cases}。修正后重新导出。", "en": "{count} case(s) could not be read and have no reminders in the calendar: {cases}. Fix them and export again."},
+    "process.list_sep": {"zh": "；", "en": "; "},
     "process.remind.written": {"zh": "已写入 {path}（{count} 个提醒）", "en": "Wrote {path} ({count} reminders)"},
     "process.calendar.what": {"zh": "请给出 --update 文件 或 --show 年份。", "en": "Give --update FILE or --show YEAR."},
     "process.calendar.missing": {"zh": "找不到放假安排文件 {path}。", "en": "Schedule file {path} not found."},
@@ -198,10 +215,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.calendar.bad_entry": {
         "zh": "{path} 中有无效的条目：{detail}。每年一节，如 [2027]，holidays/workdays 的 dates 写成 2027-02-06 或 2027-02-06..2027-02-13。",
         "en": "{path} has an invalid entry: {detail}. One table per year, e.g. [2027], with dates like 2027-02-06 or 2027-02-06..2027-02-13."},
+    "process.calendar.detail.encoding": {"zh": "文件不是 UTF-8 编码", "en": "the file is not UTF-8"},
+    "process.calendar.detail.at": {"zh": "第 {line} 行第 {column} 列的写法不对", "en": "line {line}, column {column} is not valid"},
+    "process.calendar.detail.at_end": {"zh": "文件末尾不完整", "en": "the file ends too early"},
+    "process.calendar.detail.syntax": {"zh": "语法错误", "en": "syntax error"},
+    "process.calendar.detail.bad_date": {"zh": "日期“{value}”无效（应为 YYYY-MM-DD）", "en": "the date “{value}” is not valid (expected YYYY-MM-DD)"},
+    "process.calendar.detail.bad_date_any": {"zh": "有一个日期无效（应为 YYYY-MM-DD）", "en": "a date is not valid (expected YYYY-MM-DD)"},
+    "process.calendar.detail.wrong_year": {"zh": "{day} 写在了 [{year}] 下，不属于该年", "en": "{day} is listed under [{year}], another year"},
+    "process.calendar.detail.missing_key": {"zh": "有条目缺少 {key}", "en": "an entry lacks {key}"},
+    "process.calendar.detail.shape": {"zh": "条目的结构不对", "en": "an entry has the wrong shape"},
     "process.calendar.no_years": {"zh": "{path} 里没有任何年份（应有 [2027] 这样的小节）。", "en": "{path} lists no year (expected tables like [2027])."},
-    "process.calendar.bad_year": {"zh": "年份 {value} 不合理。", "en": "Year {value} is out of range."},
+    "process.calendar.bad_year": {"zh": "年份应为 1900 到 2200 之间的数字，而不是“{value}”。", "en": "The year must be a number from 1900 to 2200, not “{value}”."},
     "process.calendar.loaded": {"zh": "已载入 {years} 年放假安排：{holidays} 个放假日、{workdays} 个调休上班日，保存于 {path}", "en": "Loaded the schedule of {years}: {holidays} holidays, {workdays} make-up working days, stored in {path}"},
-    "process.calendar.changed": {"zh": "{id} {channel} {clock}：{before} → {after}", "en": "{id} {channel} {clock}: {before} → {after}"},
+    "process.calendar.changed": {"zh": "{what}：{before} → {after}", "en": "{what}: {before} → {after}"},
+    "process.calendar.unchanged": {"zh": "{what}：{due}（未变）", "en": "{what}: {due} (unchanged)"},
+    "process.calendar.deadline": {"zh": "{id} {channel} {clock}", "en": "{id} {channel} {clock}"},
+    "process.calendar.limitation": {"zh": "诉讼时效", "en": "limitation period"},
     "process.calendar.estimated_mark": {"zh": "（估算）", "en": " (estimated)"},
     "process.calendar.show_title": {"zh": "{year} 年放假与调休（来源：{source}）", "en": "{year}: holidays and make-up working days (source: {source})"},
     "process.calendar.source.estimated": {"zh": "未知年份，仅按法定固定日期估算", "en": "unknown year, fixed-date holidays only (estimated)"},
@@ -217,6 +246,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.joint.different_merchant": {
         "zh": "不是同一商家：{odd} 的商家是“{theirs}”，其他案件是“{expected}”。共同投诉只能针对同一经营者，去掉 {odd} 或核对其 case.toml 的 [merchant]。",
         "en": "Not the same merchant: {odd} names “{theirs}”, the others “{expected}”. Drop {odd} or check its [merchant] section."},
+    "process.joint.same_order": {
+        "zh": "{first} 和 {second} 是同一订单（订单号 {order}）：同一订单只能列一次，否则金额会重复计入合计。去掉其中一个文件夹后重试。",
+        "en": "{first} and {second} are the same order ({order}): list it once, or its amount is counted twice in the total. Drop one of the folders."},
+    "process.joint.same_payment": {
+        "zh": "{first} 和 {second} 记录了同一笔付款（交易号 {trade}）：同一订单只能列一次，否则金额会重复计入合计。去掉其中一个文件夹后重试。",
+        "en": "{first} and {second} hold the same payment (trade no. {trade}): list the order once, or its amount is counted twice. Drop one of the folders."},
+    "process.joint.same_person": {
+        "zh": "{first} 和 {second} 的投诉人似乎是同一人（身份证号或电话相同）：两笔订单都计入合计，但文书中他/她会出现两次；核对是否需要合并。",
+        "en": "{first} and {second} seem to be the same person (same ID number or phone): both orders count, but the person is listed twice; check whether to merge them."},
+    "process.joint.mixed_problems": {
+        "zh": "各案件的问题类型不同（{problems}）：文书不写“同类问题”，并说明类型不同。共同投诉要求基于同一消费者权益争议（《市场监督管理投诉举报处理办法》第十二条），能否合并由受理机关决定；也可以只合并同类问题的案件。",
+        "en": "The cases have different problem types ({problems}): the document does not call them the same problem and says so. A joint complaint must rest on the same consumer dispute (TSJB art. 12); the authority decides whether to join them, or join only cases of one type."},
+    "process.joint.problem_group": {"zh": "{problem}：{folders}", "en": "{problem}: {folders}"},
+    "process.joint.sep": {"zh": "、", "en": ", "},
+    "process.joint.group_sep": {"zh": "；", "en": "; "},
     "process.joint.bad_representative": {"zh": "--as {path} 不在所列的案件文件夹中。", "en": "--as {path} is not one of the folders given."},
     "process.joint.bad_channel": {"zh": "共同投诉只支持 {known}，不支持“{value}”。", "en": "Joint complaints go to {known}, not “{value}”."},
     "process.joint.written": {"zh": "已写入 {path}（{count} 名消费者，合计 {total}）", "en": "Wrote {path} ({count} buyers, total {total})"},

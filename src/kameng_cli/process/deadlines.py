@@ -61,7 +61,9 @@ class ActiveDeadline:
 
 
 def closing_reply(replies: list[Reply]) -> Reply | None:
-    return next((r for r in replies if r.outcome in CLOSING_OUTCOMES), None)
+    """The latest closing answer (replies in time order): a `resolved` the merchant did not honour is
+    corrected by recording what happened after it (`kameng reply … --outcome partial|refused`)."""
+    return next((r for r in reversed(replies) if r.outcome in CLOSING_OUTCOMES), None)
 
 
 def compute(calendar: Calendar, clock: Clock, start: datetime) -> Deadline:

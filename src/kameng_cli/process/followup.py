@@ -162,7 +162,7 @@ def build_followup(store: CaseStore, channel: str, *, today: date, redact: bool 
         log.latest_open(channel) or next((s for s in sorted(log.submissions, key=lambda s: s.at, reverse=True)
                                           if s.channel == channel), None))
     if target is None or target.channel != channel:
-        raise UserInputError("process.followup.no_submission", channel=channel)
+        raise UserInputError("process.followup.no_submission", channel=channel, name=t(f"process.channel.{channel}"))
     case = store.case
     events = store.events()
     claims = compute(case, events)
@@ -183,7 +183,15 @@ def build_followup(store: CaseStore, channel: str, *, today: date, redact: bool 
         warnings.append(t("process.followup.no_deadline", id=target.id, why=t(why)))
     elif not passed:
         warnings.append(t("process.followup.not_yet", id=target.id, due=active.due.isoformat()))
-    if closing_reply(replies) is not None:
+    closing = closing_reply(replies)
+    if closing is not None and closing.outcome == "resolved":
+        # A 催办 after the recorded answer settled the dispute would contradict that record (and the
+        # letter would say both 已解决 and 尚未收到处理结果): say what to record instead.
+        raise UserInputError("process.followup.resolved", id=target.id, reply=closing.id,
+                             channel=t(f"process.channel.{channel}"), at=closing.at.strftime("%Y-%m-%d"),
+                             text=t("process.followup.resolved_text", text=closing.text) if closing.text else "",
+                             slug=channel)
+    if closing is not None:
         warnings.append(t("process.followup.closed", id=target.id))
     cited = [x for x in [target.exhibit, *(r.exhibit for r in replies)] if x]
     history = history_facts(store, None, today, numbers, redactor, log=log, skip=target.id)
@@ -218,6 +226,11 @@ def build_followup(store: CaseStore, channel: str, *, today: date, redact: bool 
             "overdue_days": overdue_days,
             "estimated": active.result.estimated,
             "source": active.source,
+        },
+        "closed": None if closing is None else {
+            "outcome": closing.outcome,
+            "outcome_label": t(f"process.outcome.{closing.outcome}", lang="zh"),
+            "date": _cn_date(closing.at),
         },
         "rule": _rule(active),
         "request": REQUESTS.get(active.clock.name if active else None, REQUESTS[None]),

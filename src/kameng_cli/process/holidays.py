@@ -20,20 +20,27 @@ if TYPE_CHECKING:
     from ..legal.calendar import Calendar, Schedule
 
 
+LIMITATION = ("limitation", "limitation")  # the key of the limitation period among the deadlines
+
+
 @dataclass
 class Change:
-    submission: str
-    channel: str
-    clock: str
+    submission: str | None  # None: the limitation period
+    channel: str | None
+    clock: str  # a submission's clock, or "limitation"
     before: str
     before_estimated: bool
     after: str
     after_estimated: bool
 
+    @property
+    def moved(self) -> bool:
+        return (self.before, self.before_estimated) != (self.after, self.after_estimated)
+
     def to_json(self) -> dict[str, Any]:
         return {"submission": self.submission, "channel": self.channel, "clock": self.clock,
                 "before": {"due": self.before, "estimated": self.before_estimated},
-                "after": {"due": self.after, "estimated": self.after_estimated}}
+                "after": {"due": self.after, "estimated": self.after_estimated}, "changed": self.moved}
 
 
 def read_schedule(path: Path) -> Schedule:
@@ -49,12 +56,49 @@ def read_schedule(path: Path) -> Schedule:
     try:
         schedule = load_schedule(path)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UserInputError("process.calendar.bad_file", path=str(path), detail=str(exc)) from exc
+        raise UserInputError("process.calendar.bad_file", path=str(path), detail=_syntax_detail(exc)) from exc
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise UserInputError("process.calendar.bad_entry", path=str(path), detail=str(exc) or type(exc).__name__) from exc
+        raise UserInputError("process.calendar.bad_entry", path=str(path), detail=_entry_detail(exc)) from exc
     if not schedule.years:
         raise UserInputError("process.calendar.no_years", path=str(path))
     return schedule
+
+
+def _syntax_detail(exc: Exception) -> str:
+    """Where the file cannot be parsed, in the user's language (never the parser's English)."""
+    import json
+    import re
+
+    from ..i18n import t
+
+    if isinstance(exc, UnicodeDecodeError):
+        return t("process.calendar.detail.encoding")
+    if isinstance(exc, json.JSONDecodeError):
+        return t("process.calendar.detail.at", line=exc.lineno, column=exc.colno)
+    found = re.search(r"line (\d+), column (\d+)", str(exc))
+    if found:
+        return t("process.calendar.detail.at", line=found[1], column=found[2])
+    if "end of document" in str(exc):
+        return t("process.calendar.detail.at_end")
+    return t("process.calendar.detail.syntax")
+
+
+def _entry_detail(exc: Exception) -> str:
+    """What is wrong with an entry (legal.calendar.load_schedule raises Python's own exceptions)."""
+    import re
+
+    from ..i18n import t
+
+    text = str(exc)
+    if found := re.match(r"Invalid isoformat string: '(?P<value>.*)'$", text) or \
+            re.match(r"(?:month|day|year) (?:must be in|is out of range).*", text):
+        value = found.groupdict().get("value") if found.groupdict() else None
+        return t("process.calendar.detail.bad_date", value=value) if value else t("process.calendar.detail.bad_date_any")
+    if found := re.match(r"(?P<day>\d{4}-\d{2}-\d{2}) listed under (?P<year>\d{4})$", text):
+        return t("process.calendar.detail.wrong_year", day=found["day"], year=found["year"])
+    if isinstance(exc, KeyError):
+        return t("process.calendar.detail.missing_key", key=str(exc.args[0]) if exc.args else "dates")
+    return t("process.calendar.detail.shape")
 
 
 def install_schedule(path: Path, schedule: Schedule, folder: Path | None = None) -> Path:
@@ -76,14 +120,19 @@ def install_schedule(path: Path, schedule: Schedule, folder: Path | None = None)
 
 def open_deadlines(store: CaseStore, calendar: Calendar) -> dict[tuple[str, str], tuple[str, str, bool]]:
     from .deadlines import active_deadline
+    from .limitation import compute_limitation
     from .log import read_log
 
     log = read_log(store)
-    found = {}
+    found: dict[tuple[str, str], tuple[str | None, str, bool]] = {}
     for submission in log.submissions:
         active, _why = active_deadline(submission, log.replies_to(submission.id), calendar)
         if active is not None:
             found[(submission.id, active.clock.name)] = (submission.channel, active.due.isoformat(), active.result.estimated)
+    # The limitation period ends three years on: the date a new year's schedule is most likely to move.
+    limitation = compute_limitation(store.case, store.events(), store.exhibits(), log, calendar)
+    if limitation.due is not None:
+        found[LIMITATION] = (None, limitation.due.isoformat(), limitation.estimated)
     return found
 
 
@@ -93,7 +142,8 @@ def changes(before: dict, after: dict) -> list[Change]:  # type: ignore[type-arg
         old = before.get(key)
         if old is None:
             continue
-        found.append(Change(key[0], channel, key[1], old[1], old[2], due, estimated))
+        submission = None if key == LIMITATION else key[0]
+        found.append(Change(submission, channel, key[1], old[1], old[2], due, estimated))
     return found
 
 

@@ -37,7 +37,14 @@ ROLE = {"12315": "投诉人", "court": "原告", "police": "被害人"}
 # Which law.json article a joint filing to the channel rests on (None: no verified article to cite).
 BASIS = {"12315": ("TSJB-12", None), "police": ("XSSS-110", 2), "court": None}
 KEEP_OTHER_NAMES = {"12315": True, "court": True, "police": False}
-MAX_FACTS = 12
+# Facts per buyer. What the joint complaint rests on is always kept, however many there are: the
+# payments, refunds, complaints sent and the answers to them (the money and the history the
+# addressee must see). The rest fills up to MAX_FACTS, the problem itself and the merchant's
+# decisive words first, and the document says how many were left out and where they are.
+MAX_FACTS = 20
+KEPT_KINDS = frozenset({"paid", "refunded", "submitted", "reply"})
+PREFERRED_KINDS = frozenset({"ordered", "delivered", "delivery-failed", "card-invalid", "refused", "promise-broken",
+                             "admission", "demand", "silence"})
 
 
 @dataclass
@@ -94,6 +101,7 @@ def load_buyers(folders: list[Path], representative: Path | None = None) -> list
         events = store.events()
         buyers.append(Buyer(root, store, case, events, compute(case, events)))
     _check_same_merchant(buyers)
+    _check_same_order(buyers)
     rep = 0
     if representative is not None:
         wanted = representative.expanduser().resolve()
@@ -123,6 +131,80 @@ def _check_same_merchant(buyers: list[Buyer]) -> None:
                              theirs=_describe(odd[0].case), expected=_describe(buyers[best].case))
 
 
+def _payments(buyer: Buyer) -> set[str]:
+    return {str(e.data["trade_no"]).strip() for e in buyer.events
+            if e.kind == "paid" and str(e.data.get("trade_no") or "").strip()}
+
+
+def _check_same_order(buyers: list[Buyer]) -> None:
+    """One order in two folders (a copied folder, a buyer entered twice) would be two victims and its
+    price counted twice in 合计: refuse, naming both folders, so that one of them is left out. The
+    same order number (compared as the merchant's numbers are: without spaces and brackets) or the
+    same payment (trade number) is one order."""
+    for index, buyer in enumerate(buyers):
+        for other in buyers[:index]:
+            order = _norm(buyer.case.order.number)
+            if order and order == _norm(other.case.order.number):
+                raise UserInputError("process.joint.same_order", first=other.folder.name, second=buyer.folder.name,
+                                     order=buyer.case.order.number)
+            shared = sorted(_payments(buyer) & _payments(other))
+            if shared:
+                raise UserInputError("process.joint.same_payment", first=other.folder.name, second=buyer.folder.name,
+                                     trade=shared[0])
+
+
+def _same_person(a: Case, b: Case) -> bool:
+    x, y = a.complainant, b.complainant
+    if x.id_number and y.id_number:
+        return _norm(x.id_number).upper() == _norm(y.id_number).upper()
+    return bool(x.phone and _norm(x.phone) == _norm(y.phone))
+
+
+def joint_warnings(buyers: list[Buyer]) -> list[str]:
+    """What the document cannot settle by itself: one person in two folders (two orders: both count,
+    but they are one complainant), and problems of different types (第十二条 asks for 同一消费者权益争议)."""
+    from ..i18n import t
+    from ..model.slugs import PROBLEM_TYPES, label
+
+    warnings = []
+    for index, buyer in enumerate(buyers):
+        for other in buyers[:index]:
+            if _same_person(buyer.case, other.case):
+                warnings.append(t("process.joint.same_person", first=other.folder.name, second=buyer.folder.name))
+    problems = _problem_groups(buyers)
+    if len(problems) > 1:
+        sep = t("process.joint.sep")
+        warnings.append(t("process.joint.mixed_problems", problems=t("process.joint.group_sep").join(
+            t("process.joint.problem_group", problem=label(PROBLEM_TYPES, problem), folders=sep.join(folders))
+            for problem, folders in problems.items())))
+    return warnings
+
+
+def _problem_groups(buyers: list[Buyer]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for buyer in buyers:
+        groups.setdefault(buyer.case.problem, []).append(buyer.folder.name)
+    return groups
+
+
+def select_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor) -> tuple[list[Any], int, bool]:
+    """The buyer's facts for the joint complaint and how many were left out (see MAX_FACTS)."""
+    from ..draft.context import MAX_FACTS as DRAFT_MAX_FACTS
+    from ..draft.context import build_facts
+
+    order = {e.id: i for i, e in enumerate(events)}
+    kept = build_facts([e for e in events if e.kind in KEPT_KINDS], case, numbers, redactor)
+    rest = build_facts([e for e in events if e.kind not in KEPT_KINDS], case, numbers, redactor)
+    kind = {e.id: e.kind for e in events}
+    room = max(MAX_FACTS - len(kept), 0)
+    ranked = sorted(range(len(rest)), key=lambda i: (kind.get(rest[i].event) not in PREFERRED_KINDS, i))
+    chosen = {id(rest[i]) for i in ranked[:room]}
+    facts = kept + [f for f in rest if id(f) in chosen]
+    facts.sort(key=lambda f: order.get(f.event, len(order)))
+    # build_facts stops at its own limit: then more than the difference was left out.
+    return facts, len(rest) - len(chosen), len(rest) >= DRAFT_MAX_FACTS
+
+
 def _mask_name(name: str) -> str:
     """王小明 -> 王某, as Chinese documents write a person whose name is withheld."""
     return f"{name[0]}某" if name else ""
@@ -136,14 +218,16 @@ def _mask_value(value: str, redactor: Redactor) -> str:
 
 
 def build_joint(buyers: list[Buyer], channel: str, *, today: date, redact: bool = True) -> dict[str, Any]:
-    from ..draft.context import PROBLEM_PHRASES, build_facts, cn_date, cn_time, first_line
+    from ..draft.context import PROBLEM_PHRASES, cn_date, cn_time, first_line
     from ..draft.redact import Redactor
+    from ..i18n import t
     from ..legal.law import quote
-    from ..model.slugs import EXHIBIT_KINDS, label
+    from ..model.slugs import EXHIBIT_KINDS, PROBLEM_TYPES, label
     from ..parsing.amounts import format_yuan
 
     if channel not in JOINT_CHANNELS:
-        raise UserInputError("process.joint.bad_channel", value=channel, known=", ".join(JOINT_CHANNELS))
+        raise UserInputError("process.joint.bad_channel", value=channel,
+                             known=t("process.joint.sep").join(t(f"process.channel.{c}") for c in JOINT_CHANNELS))
     rep_case = buyers[0].case
     keep = [b.case.order.number for b in buyers] + [rep_case.merchant.uscc, rep_case.platform.uscc]
     for b in buyers:
@@ -177,7 +261,7 @@ def build_joint(buyers: list[Buyer], channel: str, *, today: date, redact: bool 
             total_due += claims.refund_due
         exhibits = list(buyer.store.exhibits().values())
         numbers = {x.id: f"{buyer.prefix}证{n}" for n, x in enumerate(exhibits, start=1)}
-        facts = build_facts(buyer.events, buyer.case, numbers, redactor)[:MAX_FACTS]
+        facts, left_out, more = select_facts(buyer.events, buyer.case, numbers, redactor)
         victims.append({
             "number": index, "name": name or "（未填写）", "phone": phone or "—", "address": address or "—",
             "representative": is_rep, "order": buyer.case.order.number or "—",
@@ -192,6 +276,8 @@ def build_joint(buyers: list[Buyer], channel: str, *, today: date, redact: bool 
             "first_line": redactor(first_line(buyer.case, claims)),
             "problem": PROBLEM_PHRASES.get(buyer.case.problem, "").format(goods=buyer.case.order.goods or "所购商品"),
             "facts": [f.sentence for f in facts],
+            "left_out": left_out,
+            "left_out_more": more and left_out > 0,
             "evidence": [{"label": numbers[x.id], "name": redactor(x.name), "kind": label(EXHIBIT_KINDS, x.kind, "zh"),
                           "sha": x.sha256[:12], "captured": cn_time(x.captured_at) if x.captured_at else "不详"}
                          for x in exhibits],
@@ -202,14 +288,24 @@ def build_joint(buyers: list[Buyer], channel: str, *, today: date, redact: bool 
         q = quote(spec[0], spec[1], "joint")
         basis = {"citation": q.citation, "lines": q.text.split("\n")}
     m, p = rep_case.merchant, rep_case.platform
+    groups = _problem_groups(buyers)
+    verb = "报案" if channel == "police" else "投诉" if channel == "12315" else "起诉"
+    # 同类问题 only when it is one: buyers with problems of different types share the merchant, not
+    # the problem (办法 第十二条: 基于同一消费者权益争议), and the headline names the types.
+    matter = "同类问题" if len(groups) == 1 else \
+        "消费纠纷（问题类型不同：" + "、".join(label(PROBLEM_TYPES, problem, "zh") for problem in groups) + "）"
     return {
         "title": TITLES[channel],
         "channel": channel,
         "role": ROLE[channel],
         "date": cn_date(today),
         "count": len(buyers),
-        "first_line": f"{len(buyers)}名消费者就同一经营者{m.name or m.shop}的同类问题共同{'报案' if channel == 'police' else '投诉' if channel == '12315' else '起诉'}，"
+        "first_line": f"{len(buyers)}名消费者就同一经营者{m.name or m.shop}的{matter}共同{verb}，"
                       f"涉及金额合计{format_yuan(total_paid)}",
+        "mixed_problems": [{"problem": label(PROBLEM_TYPES, problem, "zh"),
+                            "numbers": [i for i, b in enumerate(buyers, start=1) if b.case.problem == problem]}
+                           for problem in groups] if len(groups) > 1 else [],
+        "warnings": joint_warnings(buyers),
         "merchant": {"name": m.name, "shop": m.shop, "uscc": m.uscc, "contact": redactor(m.contact),
                      "address": redactor(m.address) if channel != "12315" else m.address},
         "platform": {"name": p.name, "company": p.company},

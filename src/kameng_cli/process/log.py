@@ -32,17 +32,34 @@ def read_log(store: CaseStore) -> ProcessLog:
     return ProcessLog.read(process_path(store.paths.meta))
 
 
-def add_proof(store: CaseStore, path: Path, note: str, at: datetime | None = None) -> str:
-    """Add the proof of sending (or the answer) as an exhibit of kind `complaint`; its id. A file that
-    is already an exhibit (same hash) is reused."""
+def add_proof(store: CaseStore, path: Path, note: str, at: datetime | None = None) -> tuple[str, bool]:
+    """The exhibit that proves the sending (or the answer), and whether it was already evidence.
+
+    A new file becomes an exhibit of kind `complaint`. A file that is already an exhibit (same hash:
+    the 充值失败 screenshot sent along with the complaint) is referenced as it is: its kind and note
+    are evidence the user settled and are never changed behind their back (a damaged stored copy is
+    still put back from the original, as `kameng add` does)."""
+    from ..case.atomic import sha256_file
     from ..ingest.pipeline import AddOptions, Ingestor, Input
 
     if not path.is_file():
         raise UserInputError("process.proof_missing", path=str(path))
+    try:
+        existing = store.find_by_hash(sha256_file(path))
+    except OSError as exc:
+        raise UserInputError("process.proof_failed", path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+    if existing is not None:
+        if store.evidence_intact(existing):
+            return existing.id, True
+        # Restore the damaged copy: no --kind / --note, so the exhibit itself stays as it was.
+        outcome = Ingestor(store, AddOptions()).add(Input(display=str(path), path=path))
+        if outcome.status == "error" or outcome.exhibit is None:
+            raise UserInputError("process.proof_failed", path=str(path), reason=outcome.reason)
+        return outcome.exhibit, True
     outcome = Ingestor(store, AddOptions(kind="complaint", note=note)).add(Input(display=str(path), path=path))
     if outcome.status == "error" or outcome.exhibit is None:
         raise UserInputError("process.proof_failed", path=str(path), reason=outcome.reason)
-    return outcome.exhibit
+    return outcome.exhibit, False
 
 
 def _next_event_id(store: CaseStore) -> str:
@@ -99,12 +116,12 @@ def record_submission(store: CaseStore, channel: str, *, at: datetime | None, ti
     spec = process_channel(channel)
     channel = spec.slug  # 消协 → consumer-association
     if rule is not None and spec.statutory:
-        raise UserInputError("process.rule_statutory", channel=channel)
+        raise UserInputError("process.rule_statutory", channel=channel, name=t(f"process.channel.{channel}"))
     validate_rule(rule)
     when = at or now()
-    exhibit = None
+    exhibit, reused = None, False
     if proof is not None:
-        exhibit = add_proof(store, proof, t("process.proof_note.submitted", lang="zh",
+        exhibit, reused = add_proof(store, proof, t("process.proof_note.submitted", lang="zh",
                                             channel=t(f"process.channel.{channel}", lang="zh"),
                                             ticket=ticket or "—"))
     with store.writing("kameng submit"):
@@ -114,6 +131,7 @@ def record_submission(store: CaseStore, channel: str, *, at: datetime | None, ti
         log.submissions.append(submission)
         log.write(process_path(store.paths.meta))
         sync_events(store, log)
+    submission.proof_reused = reused
     return submission
 
 
@@ -123,13 +141,14 @@ def amend_submission(store: CaseStore, submission_id: str, *, channel: str, tick
     spec = process_channel(channel)
     channel = spec.slug
     if rule is not None and spec.statutory:
-        raise UserInputError("process.rule_statutory", channel=channel)
+        raise UserInputError("process.rule_statutory", channel=channel, name=t(f"process.channel.{channel}"))
     validate_rule(rule)
     with store.writing("kameng submit"):
         log = read_log(store)
         found = log.submission(submission_id)
         if found is None or found.channel != channel:
             raise UserInputError("process.unknown_submission", id=submission_id, channel=channel,
+                                 name=t(f"process.channel.{channel}"),
                                  known=", ".join(s.id for s in log.submissions if s.channel == channel) or "—")
         if ticket.strip():
             found.ticket = ticket.strip()
@@ -150,9 +169,9 @@ def record_reply(store: CaseStore, channel: str, *, outcome: str, at: datetime |
     when = at or now()
     if when < target.at:
         raise UserInputError("process.reply_before_submission", submission=target.id, at=target.at.isoformat())
-    exhibit = None
+    exhibit, reused = None, False
     if proof is not None:
-        exhibit = add_proof(store, proof, t("process.proof_note.reply", lang="zh",
+        exhibit, reused = add_proof(store, proof, t("process.proof_note.reply", lang="zh",
                                             channel=t(f"process.channel.{channel}", lang="zh"),
                                             outcome=t(f"process.outcome.{outcome}", lang="zh")))
     with store.writing("kameng reply"):
@@ -163,6 +182,7 @@ def record_reply(store: CaseStore, channel: str, *, outcome: str, at: datetime |
         log.replies.append(reply)
         log.write(process_path(store.paths.meta))
         sync_events(store, log)
+    reply.proof_reused = reused
     return reply
 
 
@@ -171,9 +191,10 @@ def _target(log: ProcessLog, channel: str, submission_id: str | None) -> Submiss
         found = log.submission(submission_id)
         if found is None or found.channel != channel:
             raise UserInputError("process.unknown_submission", id=submission_id, channel=channel,
+                                 name=t(f"process.channel.{channel}"),
                                  known=", ".join(s.id for s in log.submissions if s.channel == channel) or "—")
         return found
     found = log.latest_open(channel)
     if found is None:
-        raise UserInputError("process.no_open_submission", channel=channel)
+        raise UserInputError("process.no_open_submission", channel=channel, name=t(f"process.channel.{channel}"))
     return found

@@ -85,12 +85,25 @@ def portfolio_json(root: Path, today: date, rows: list[CaseRow]) -> dict[str, An
             "overdue": any(r.is_overdue for r in rows), "cases": [r.to_json() for r in rows]}
 
 
+def one_line(text: str) -> str:
+    """An error that runs to several lines (a broken case.toml) as one: items joined by the
+    language's separator, a heading line ending in a colon joined without one."""
+    lines = [line.strip(" -") for line in text.splitlines() if line.strip(" -")]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out.endswith(("：", ":")):
+            out += ("" if out.endswith("：") else " ") + line
+        else:
+            out += t("process.list_sep") + line
+    return out
+
+
 def row_text(row: CaseRow) -> str:
     from ..model.slugs import PROBLEM_TYPES, label
 
     if row.error:
-        # one line per case: the reason of a broken case.toml runs to several
-        reason = "；".join(line.strip(" -") for line in row.error.splitlines() if line.strip())
-        return t("process.all.error", case=row.folder, reason=reason)
+        return t("process.all.error", case=row.folder, reason=one_line(row.error))
     problem = label(PROBLEM_TYPES, row.problem) if row.problem in PROBLEM_TYPES else row.problem
     return "  ".join([row.folder, problem, str(row.open), row.next_due or "—", str(row.overdue), row.next_title])

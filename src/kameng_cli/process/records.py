@@ -49,6 +49,8 @@ class Submission:
     rule: UserRule | None = None
     note: str = ""
     recorded_at: datetime | None = None
+    # Not stored: the proof file was already an exhibit and is referenced as it is (kind unchanged).
+    proof_reused: bool = field(default=False, compare=False, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"type": "submission", "schema": SCHEMA, "id": self.id, "channel": self.channel,
@@ -75,6 +77,7 @@ class Reply:
     exhibit: str | None = None
     event: str = ""
     recorded_at: datetime | None = None
+    proof_reused: bool = field(default=False, compare=False, repr=False)  # not stored, as for Submission
 
     def to_json(self) -> dict[str, Any]:
         return {"type": "reply", "schema": SCHEMA, "id": self.id, "channel": self.channel,

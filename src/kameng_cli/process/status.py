@@ -30,6 +30,8 @@ from .records import ProcessLog, Reply, Submission
 from .rules import CHANNELS, EXCLUSIVE_PAIRS, UNRESOLVED_OUTCOMES, process_channel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..case.store import CaseStore
     from ..legal.calendar import Calendar
     from ..model.case import Case
@@ -179,7 +181,7 @@ def build_status(store: CaseStore, today: date, calendar: Calendar | None = None
     limitation = compute_limitation(case, events, store.exhibits(), log, calendar)
     warnings = find_warnings(items, today)
     step = next_step(items, case, limitation, today)
-    also = parallel_steps(log, case)
+    also = parallel_steps(log, case, step, lambda: evidence_fraud_signs(store, case, events, today))
     return StatusReport(store.root.name, today, items, limitation, step, also, warnings)
 
 
@@ -334,11 +336,37 @@ def fraud_signs(case: Case) -> bool:
     return case.fraud or case.problem == "merchant-vanished"
 
 
-def parallel_steps(log: ProcessLog, case: Case) -> list[Step]:
+def evidence_fraud_signs(store: CaseStore, case: Case, events: list[Any], today: date) -> list[str]:
+    """The signs of fraud as `kameng check` finds them (checks.readiness, the police channel):
+    paid-unreachable (the merchant blocked the buyer or vanished — not a merchant who keeps answering),
+    card-resold, fake-shop (the user's fraud = true), private-transfer."""
+    from ..checks.chains import assess_chain
+    from ..checks.context import CheckContext
+    from ..checks.readiness import fraud_signs as check_fraud_signs
+
+    ctx = CheckContext.build(case, store.exhibits(), events, [], [], today)
+    assess_chain(ctx)
+    signs = list(check_fraud_signs(ctx))
+    if case.problem == "merchant-vanished" and "paid-unreachable" not in signs:
+        signs.insert(0, "vanished-stated")  # the problem type the user chose; no evidence of it yet
+    return signs
+
+
+def parallel_steps(log: ProcessLog, case: Case, step: Step | None = None,
+                   signs: Callable[[], list[str]] | None = None) -> list[Step]:
+    """The police as a parallel step (§8.4) when the case has signs of fraud and no report is recorded,
+    and the dispute is not settled. The reason names the signs the evidence shows, never a default
+    list: 收款后失联 only when the merchant did vanish."""
     used = {s.channel for s in log.submissions}
     steps = []
-    if fraud_signs(case) and "police" not in used:
-        steps.append(Step("report", "police", "process.reason.police", {}, command="kameng draft --to police"))
+    settled = step is not None and step.reason_key == "process.reason.resolved"
+    if fraud_signs(case) and "police" not in used and not settled:
+        found = signs() if signs is not None else []
+        if not found:
+            found = ["fake-shop"] if case.fraud else ["vanished-stated"]
+        listed = t("process.sign.sep").join(t(f"process.sign.{sign}") for sign in found)
+        steps.append(Step("report", "police", "process.reason.police", {"signs": listed},
+                          command="kameng draft --to police"))
     return steps
 
 
