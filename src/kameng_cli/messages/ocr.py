@@ -15,6 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "建议类别：{kind}（{slug}），依据：{why}；如不对，用 kameng add --kind 指定",
         "en": "suggested kind: {kind} ({slug}), because of: {why}; give kameng add --kind to choose another",
     },
+    "ocr.kind_forced": {
+        "zh": "按你指定的类别读取截图：{kind}（{slug}）",
+        "en": "screenshot read as the kind you gave: {kind} ({slug})",
+    },
     "ocr.fact.order_no": {"zh": "订单号", "en": "order no."},
     "ocr.fact.merchant_order_no": {"zh": "商家订单号", "en": "merchant order no."},
     "ocr.fact.trade_no": {"zh": "交易号", "en": "trade no."},

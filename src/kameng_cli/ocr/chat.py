@@ -5,7 +5,10 @@ Layout, as phone chat apps draw it: the user's bubbles on the right, the other s
 times centred between them (`10:06`, `昨天 10:06`, `星期三 10:06`, `5月1日 10:06`, `2024年5月1日 10:06`),
 grey system lines centred too (`对方撤回了一条消息`), the title bar at the top and the input bar at the
 bottom. Lines of one bubble share their left edge and follow each other closely; they are joined
-without a separator (Chinese wraps mid-sentence). A centred time dates the bubbles below it, on the day
+without a separator (Chinese wraps mid-sentence). A long bubble line can sit nearly centred too: the
+other side's bubbles all start at one left edge (right of the avatars) and the user's all end at one
+right edge, so a line on one of those edges is a bubble, and only a line centred exactly is a time or a
+system line. A centred time dates the bubbles below it, on the day
 the screenshot was taken (EXIF, else the file time); bubbles above the first time have no time.
 """
 
@@ -25,7 +28,8 @@ if TYPE_CHECKING:
     from ..model.records import Event, Note
 
 TOP, BOTTOM = 0.08, 0.92  # title bar above, input bar below (share of the height)
-CENTRED = 0.06  # a line whose centre is this close to the middle (share of the width) is centred
+CENTRED = 0.06  # a line whose centre is this close to the middle (share of the width) may be centred
+EXACT = 0.02  # ... and is centred, whatever its edges, when its centre is this close (apps centre exactly)
 _UI_WORDS = re.compile(r"^(?:发送|按住\s*说话|按住说话|切换到键盘|\+|表情|更多|语音|相册|拍摄|视频通话)$")
 _SEPARATOR = re.compile(
     r"^(?:(?P<ymd>(?P<y>\d{4})\s*[年/-]\s*)?(?P<m>\d{1,2})\s*[月/-]\s*(?P<d>\d{1,2})\s*日?"
@@ -60,17 +64,17 @@ def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None
     found: list[Bubble] = []
     when: datetime | None = None
     flags = ["unknown"]
-    for line in _rows(page.lines):
+    rows = [line for line in _rows(page.lines) if _in_messages(line, height)]
+    edges = _bubble_edges(rows, width)
+    body = _body_height(rows)
+    for line in rows:
         x, y, w, h = line.box
         text = line.text.strip()
-        middle = y + h / 2
-        if not text or middle < TOP * height or middle > BOTTOM * height or _UI_WORDS.match(text):
-            continue
         last = found[-1] if found else None
-        if last is not None and last.side != "system" and _continues(last.lines[-1], line):
+        if last is not None and last.side != "system" and _continues(last.lines[-1], line, body):
             last.lines.append(line)  # a wrapped line; its short tail may well sit near the middle
             continue
-        if abs(x + w / 2 - width / 2) < CENTRED * width and w < 0.6 * width:
+        if _centred(line, width, edges):
             separator = _SEPARATOR.match(text)
             if separator:
                 when = _separator_time(separator, taken)
@@ -81,6 +85,59 @@ def bubbles(page: OcrPage, taken: datetime | None, taken_flags: list[str] | None
         side = "counterparty" if x < width - (x + w) else "me"
         found.append(Bubble(side, [line], when, flags))
     return _with_sender_names(found)
+
+
+def _in_messages(line: OcrLine, height: int) -> bool:
+    """Between the title bar and the input bar, and not one of the app's buttons."""
+    _x, y, _w, h = line.box
+    text = line.text.strip()
+    return bool(text) and TOP * height <= y + h / 2 <= BOTTOM * height and not _UI_WORDS.match(text)
+
+
+def _bubble_edges(rows: list[OcrLine], width: int) -> tuple[float | None, float | None, float]:
+    """(left edge where the other side's bubble lines start, right edge where the user's end, how close
+    counts as on it), from the lines that are clearly on one side: each side's bubbles are drawn
+    against one edge (the avatar's), so most of its lines share it."""
+    if not rows:
+        return None, None, 0.0
+    heights = sorted(line.box[3] for line in rows)
+    near = 0.8 * heights[len(heights) // 2]
+    lefts: list[float] = []
+    rights: list[float] = []
+    for line in rows:
+        x, _y, w, _h = line.box
+        centre = x + w / 2
+        if abs(centre - width / 2) < CENTRED * width:
+            continue
+        if centre < width / 2:
+            lefts.append(x)
+        else:
+            rights.append(x + w)
+    return _common_edge(lefts, near, min), _common_edge(rights, near, max), near
+
+
+def _common_edge(values: list[float], near: float, prefer: Any) -> float | None:
+    """The value most others lie close to (ties: the outermost one)."""
+    if not values:
+        return None
+    counts = {value: sum(1 for other in values if abs(other - value) <= near) for value in values}
+    best = max(counts.values())
+    return prefer(value for value, count in counts.items() if count == best)
+
+
+def _centred(line: OcrLine, width: int, edges: tuple[float | None, float | None, float]) -> bool:
+    """A time label or system line: centred exactly, or nearly centred and not against either side's
+    bubble edge (a long bubble line of ~60 % of the width is nearly centred too)."""
+    x, _y, w, _h = line.box
+    offset = abs(x + w / 2 - width / 2)
+    if offset >= CENTRED * width or w >= 0.6 * width:
+        return False
+    if offset <= EXACT * width:
+        return True
+    left, right, near = edges
+    on_left = left is not None and abs(x - left) <= near
+    on_right = right is not None and abs(x + w - right) <= near
+    return not (on_left or on_right)
 
 
 def _with_sender_names(found: list[Bubble]) -> list[Bubble]:
@@ -119,11 +176,19 @@ def _rows(lines: list[OcrLine]) -> list[OcrLine]:
     return sorted(rows, key=lambda item: (item.box[1], item.box[0]))
 
 
-def _continues(above: OcrLine, line: OcrLine) -> bool:
-    """The next line of the same bubble: same left edge (within a character), right below."""
+def _body_height(rows: list[OcrLine]) -> float:
+    """The usual height of a line of bubble text (the median: most lines on a chat screen are that)."""
+    heights = sorted(line.box[3] for line in rows)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _continues(above: OcrLine, line: OcrLine, body: float = 0.0) -> bool:
+    """The next line of the same bubble: same left edge (within a character), right below. A smaller
+    name above a bubble is not part of it; the box of a short last line (使用, 到账) is often taller
+    than the full line above it, which is no reason to split the bubble."""
     ax, ay, _aw, ah = above.box
     x, y, _w, h = line.box
-    same_size = abs(h - ah) <= 0.25 * max(ah, h)  # a smaller name above a bubble is not part of it
+    same_size = abs(h - ah) <= 0.25 * max(ah, h) or (body > 0 and min(h, ah) >= 0.85 * body)
     return same_size and abs(x - ax) <= max(ah, h) * 0.8 and 0 <= y - (ay + ah) <= max(ah, h) * 0.7
 
 

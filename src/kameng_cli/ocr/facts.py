@@ -117,29 +117,42 @@ class Reading:
     kind_reason: list[str]  # the words that decided it
     supports: list[str]  # problem types the page supports
     payment_page: bool
+    forced: bool = False  # the kind is the one the user gave, not a suggestion
 
     def of_type(self, kind: str, role: str | None = None) -> list[Fact]:
         return [f for f in self.facts if f.type == kind and (role is None or f.role == role)]
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "kind_reason": self.kind_reason, "supports": self.supports,
-                "payment_page": self.payment_page, "facts": [f.to_json() for f in self.facts]}
+                "payment_page": self.payment_page, **({"forced": True} if self.forced else {}),
+                "facts": [f.to_json() for f in self.facts]}
 
 
 def normalise(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-def read_page(page: OcrPage, case: Case | None = None, default_year: int | None = None) -> Reading:
+def read_page(page: OcrPage, case: Case | None = None, default_year: int | None = None,
+              kind: str | None = None) -> Reading:
+    """What the screenshot shows. `kind`: the exhibit kind the user gave (`add --kind`); it decides
+    how the page is read (a chat's bubbles, or a page's statuses and payment) instead of the suggestion."""
     rows = rows_of(page.lines)
     for row in rows:
         row.text = normalise(row.text)
     whole = "\n".join(row.text for row in rows)
     compact = whole.replace(" ", "")
-    # An order page also names the payment method (支付方式：支付宝); only its own headings make a
-    # page without 支付成功 a payment record.
-    payment_page = bool(PAYMENT_SUCCESS.search(compact)) or (
-        len(set(PAYMENT_PAGE.findall(compact))) >= 2 and not ORDER_PAGE.search(compact))
+    # A chat is told by its layout, not by its words: a buyer writes 付款成功 and 处理中 in a bubble.
+    chat_layout = kind is None and looks_like_chat_page(page)
+    success = _success_heading(rows)
+    if kind == "chat" or chat_layout:
+        payment_page = False
+    elif kind == "payment":
+        payment_page = True
+    else:
+        # An order page also names the payment method (支付方式：支付宝); only its own headings make a
+        # page without 支付成功 a payment record.
+        payment_page = success is not None or (
+            len(set(PAYMENT_PAGE.findall(compact))) >= 2 and not ORDER_PAGE.search(compact))
     facts: list[Fact] = []
     for number, row in enumerate(rows):
         facts += _numbers(row, number)
@@ -154,8 +167,30 @@ def read_page(page: OcrPage, case: Case | None = None, default_year: int | None 
         for fact in facts:
             if fact.type == "order_no" and fact.role != "case":
                 fact.type = "trade_no"
-    kind, reason, supports = suggest_kind(facts, compact, payment_page)
-    return Reading(facts=facts, kind=kind, kind_reason=reason, supports=supports, payment_page=payment_page)
+    suggested, reason, supports = suggest_kind(facts, compact, payment_page, chat_layout, success)
+    if kind is not None and kind != suggested:
+        suggested, reason, supports = kind, [], []
+    return Reading(facts=facts, kind=suggested, kind_reason=reason, supports=supports, payment_page=payment_page,
+                   forced=kind is not None)
+
+
+def looks_like_chat_page(page: OcrPage) -> bool:
+    """Laid out as a chat: bubbles on both sides, one below the other (see chat.looks_like_chat)."""
+    from .chat import bubbles, looks_like_chat
+
+    return looks_like_chat(bubbles(page, None))
+
+
+def _success_heading(rows: list[Row]) -> str | None:
+    """支付成功 / 付款成功 / 支付完成 as a payment page shows it: a line of its own (the heading, the
+    status under the sum, perhaps with a back arrow or a 完成 button on its row), not inside a sentence
+    someone wrote (你好，订单…付款成功一直没到账)."""
+    for row in rows:
+        text = row.text.replace(" ", "")
+        match = PAYMENT_SUCCESS.search(text)
+        if match and len(re.sub(r"\W", "", text[: match.start()] + text[match.end():])) <= 3:
+            return match.group(0)
+    return None
 
 
 def _fact(row: Row, number: int, kind: str, value: str, start: int, end: int, role: str = "",
@@ -331,17 +366,27 @@ def _promises(row: Row, number: int) -> list[Fact]:
     return [_fact(row, number, "promise", m.group(0), m.start(), m.end()) for m in PROMISE.finditer(row.text)]
 
 
-def suggest_kind(facts: list[Fact], compact: str, payment_page: bool) -> tuple[str, list[str], list[str]]:
-    """(exhibit kind, the words that decided it, problem types the page supports)."""
+def suggest_kind(facts: list[Fact], compact: str, payment_page: bool, chat_layout: bool = False,
+                 success: str | None = None) -> tuple[str, list[str], list[str]]:
+    """(exhibit kind, the words that decided it, problem types the page supports). `chat_layout`: the
+    page is laid out as a chat (its words are then what people wrote, not the page's state);
+    `success`: the 支付成功 heading of the page, if it has one."""
+    chat = CHAT_PAGE.findall(compact)
+    if chat_layout:
+        from ..i18n import t
+
+        return "chat", [t("ocr.chat_layout"), *list(dict.fromkeys(chat))[:2]], []
     statuses = [f.value for f in facts if f.type == "status"]
     has_order = any(f.type in ("order_no", "merchant_order_no") for f in facts)
     failures = [s for s in statuses if s in CARD_FAILURE]
     if failures:
         return "delivery-failure", failures[:1], ["card-invalid"] if "充值失败" not in failures else ["not-delivered"]
-    if payment_page and PAYMENT_SUCCESS.search(compact) or payment_page and "交易成功" in statuses:
-        marker = PAYMENT_SUCCESS.search(compact)
-        return "payment", [marker.group(0) if marker else "交易成功"], []
-    chat = CHAT_PAGE.findall(compact)
+    if payment_page:
+        # (a page with two payment headings is one even when its 支付成功 sits in a longer line)
+        said = PAYMENT_SUCCESS.search(compact)
+        marker = success or (said.group(0) if said else "交易成功" if "交易成功" in statuses else None)
+        if marker:
+            return "payment", [marker], []
     if chat:
         # A chat quoting an order number and 处理中 is still a chat log.
         return "chat", list(dict.fromkeys(chat))[:2], []

@@ -68,17 +68,24 @@ def _default_year(ctx: ParseContext, captured_at: datetime | None) -> int | None
     return captured_at.year if captured_at else None
 
 
+def forced_kind(ctx: ParseContext) -> str | None:
+    """The exhibit kind the user gave (`add --kind`, kept through `rebuild`): the pipeline passes it as
+    the source option `kind`. It decides how the screenshot is read, not only its label."""
+    kind = ctx.options.get("kind") if isinstance(ctx.options, dict) else None
+    return kind if isinstance(kind, str) and kind in EXHIBIT_KINDS else None
+
+
 def apply_page(page: OcrPage, result: ParseResult, ctx: ParseContext) -> Reading:
-    reading = read_page(page, ctx.case, _default_year(ctx, result.captured_at))
+    forced = forced_kind(ctx)
+    reading = read_page(page, ctx.case, _default_year(ctx, result.captured_at), kind=forced)
     chat: tuple[list[Event], list[Note]] | None = None
-    if reading.kind in ("chat", "other"):
-        from .chat import bubbles, chat_events, looks_like_chat
+    if reading.kind == "chat":
+        # Suggested from the layout or the app's words, or chosen by the user: the bubbles are messages.
+        from .chat import bubbles, chat_events
 
         taken_flags = ["file-mtime"] if result.captured_at_source == "file-mtime" else []
         found = bubbles(page, result.captured_at, taken_flags)
-        if found and (reading.kind == "chat" or looks_like_chat(found)):
-            if reading.kind == "other":
-                reading.kind, reading.kind_reason = "chat", [t("ocr.chat_layout")]
+        if found:
             chat = chat_events(page, found, result, ctx)
     result.details["ocr"] = {"schema": SCHEMA, **page.to_json(), "reading": reading.to_json()}
     summary: dict[str, Any] = {"lines": len(page.lines), "kind": reading.kind}
@@ -103,7 +110,10 @@ def apply_page(page: OcrPage, result: ParseResult, ctx: ParseContext) -> Reading
         result.events += events
         result.notes += notes
         result.messages.append(t("ocr.chat_read", count=messages, signals=len(events) - messages))
-    if reading.kind != "other":
+    if reading.forced:
+        result.kind = reading.kind
+        result.messages.append(t("ocr.kind_forced", kind=label(EXHIBIT_KINDS, reading.kind), slug=reading.kind))
+    elif reading.kind != "other":
         result.kind = reading.kind
         result.messages.append(t("ocr.kind_suggested", kind=label(EXHIBIT_KINDS, reading.kind), slug=reading.kind,
                                  why=" + ".join(reading.kind_reason)))
