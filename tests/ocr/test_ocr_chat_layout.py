@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from conftest import run, run_json
@@ -133,11 +132,22 @@ def test_image_source_reads_a_chat_when_the_kind_chat_is_given(ocr, screens, tmp
     assert not [e for e in result.events if e.kind in ("paid", "delivery-failed")]
 
 
-@pytest.mark.xfail(strict=True, reason="needs ingest/pipeline.py to pass --kind to the parser as the source "
-                                       "option 'kind' (outside the OCR files; see docs/ocr.md)")
 def test_add_with_kind_chat_reads_the_bubbles(ocr, screens, case_dir: Path, tmp_path: Path) -> None:
     path = _screenshot(screens, [("me", "付款成功了"), ("them", "亲，还在处理中，稍等")], tmp_path / "两条.png")
     assert run("-C", case_dir, "add", path, "--kind", "chat").exit_code == 0
     events = [e for e in run_json("-C", case_dir, "timeline")["events"] if e["exhibit"] == "E01"]
     assert [e["kind"] for e in events if e["kind"] in ("paid", "delivery-failed")] == []
     assert len([e for e in events if e["kind"] == "message"]) == 2
+
+
+def test_a_kind_given_later_reads_the_screenshot_again(ocr, screens, case_dir: Path, tmp_path: Path) -> None:
+    """Added without a kind (suggested payment), then `add FILE --kind chat`: the exhibit is read again
+    as a chat at once, and `rebuild` keeps reading it so."""
+    path = _screenshot(screens, [("me", "付款成功了"), ("them", "亲，还在处理中，稍等")], tmp_path / "两条.png")
+    assert run("-C", case_dir, "add", path).exit_code == 0
+    assert run("-C", case_dir, "add", path, "--kind", "chat").exit_code == 0
+    for _ in range(2):
+        events = [e for e in run_json("-C", case_dir, "timeline")["events"] if e["exhibit"] == "E01"]
+        assert [e["kind"] for e in events if e["kind"] in ("paid", "delivery-failed")] == []
+        assert len([e for e in events if e["kind"] == "message"]) == 2
+        assert run("-C", case_dir, "rebuild").exit_code == 0

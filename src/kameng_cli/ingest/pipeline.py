@@ -175,10 +175,11 @@ class Ingestor:
             for _, prepared in batch:  # staged copies of a batch that was never committed
                 prepared.staged.unlink(missing_ok=True)
         done = [o for o in outcomes if o is not None]
-        restored = {o.exhibit for o in done if o.status == "restored" and o.exhibit}
-        if restored:
-            # The timeline must say what the restored bytes say, whatever was read while the copy was changed.
-            rebuild(self.store, only=restored)
+        again = {o.exhibit for o in done if o.exhibit and (o.status == "restored" or o.status == "updated" and self.options.kind)}
+        if again:
+            # The timeline must say what the restored bytes say, whatever was read while the copy was
+            # changed; a kind the user now gives decides how the file is read (a screenshot as a chat).
+            rebuild(self.store, only=again)
         return done
 
     def _staged_ahead(self, items: Iterable[Input | FileOutcome]) -> Iterator[tuple[Input | FileOutcome, Future | None]]:
@@ -243,7 +244,8 @@ class Ingestor:
             ctx = ParseContext(
                 case=self.store.case_or_none(),
                 case_root=self.store.root,
-                options=self.options.source_options,
+                # the kind the user gives decides how a source reads the file (a screenshot as a chat)
+                options={**self.options.source_options, **({"kind": self.options.kind} if self.options.kind else {})},
                 original_name=name,
                 original_mtime=mtime,
                 stdin=item.stream is not None,
@@ -498,7 +500,8 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
             previous = store.derived(exhibit.id).get("details", {})
             ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
-                               stdin=exhibit.origin == "-", previous_facts=exhibit.facts, previous_details=previous)
+                               stdin=exhibit.origin == "-", previous_facts=exhibit.facts, previous_details=previous,
+                               options={"kind": exhibit.kind} if exhibit.kind_source == "user" else {})
             try:
                 result = source.parse(path, ctx)
             except KamengError as exc:
