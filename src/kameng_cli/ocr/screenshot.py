@@ -175,7 +175,10 @@ def events_of(reading: Reading, result: ParseResult, ctx: ParseContext) -> list[
     order_no = _order_number(reading)
     name = ctx.original_name
     seen: set[str] = set()
-    if reading.kind == "payment":
+    # A page the user calls a payment proves one only when it shows an amount or a payment time: the
+    # label alone states no payment (a letter would date it by the file).
+    if reading.kind == "payment" and (not reading.forced or first_amount(reading, "paid", "unlabelled") is not None
+                                      or _time(reading, "paid", "page", "ordered") is not None):
         events.append(_paid_event(reading, result, order_no, name))
     # In a chat screenshot 处理中 is what someone wrote, not the order's state: the facts keep it,
     # but it makes no status event.
