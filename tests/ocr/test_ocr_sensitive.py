@@ -52,3 +52,11 @@ def test_box_covers_the_value_not_the_label() -> None:
     assert 40 + 2 * 40 <= x < 40 + 3 * 40  # starts about at the colon, label 手机 left visible
     assert x + w >= 40 + 3 * 40 + 11 * 0.55 * 40 - 1  # reaches past the last digit
     assert found.hint == "138*****678"
+
+
+def test_names_a_page_labels_are_hidden_but_not_the_merchants() -> None:
+    assert [r for r, _ in reasons(("姓名", "王小明"))] == ["name"]
+    assert [r for r, _ in reasons(("持卡人", "王*明"))] == ["name"]
+    assert [r for r, _ in reasons("收货人：李四")] == ["name"]
+    assert reasons(("收款方", "星辰网络科技有限公司")) == []
+    assert reasons(("商户名称", "云游数码专营店")) == []

@@ -1,5 +1,6 @@
 """Which parts of a screenshot are personal or secret: ID numbers (GB 11643 check digit), phone
-numbers, bank cards (Luhn as a supporting signal), addresses and card secrets (卡密, 激活码)."""
+numbers, bank cards (Luhn as a supporting signal), addresses, card secrets (卡密, 激活码) and names
+where the page labels them (姓名, 持卡人, 收货人)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .facts import NUMBER_LABELS, normalise
 from .layout import Row, rows_of
 from .model import Box, OcrPage
 
-REASONS = ("id-number", "phone", "bank-card", "address", "card-secret")
+REASONS = ("id-number", "phone", "bank-card", "address", "card-secret", "name")
 
 _NOT_ALNUM_BEFORE = r"(?<![0-9A-Za-z])"
 _NOT_ALNUM_AFTER = r"(?![0-9A-Za-z])"
@@ -24,6 +25,9 @@ CARD_LABEL = re.compile(r"银行卡|储蓄卡|信用卡|借记卡|银行账号|�
 SECRET_LABELLED = re.compile(
     r"(?:卡密|密码|激活码|兑换码|充值码|券码|CDKEY|CDK|(?<!银行)(?<!储蓄)(?<!信用)(?<!借记)卡号)\s*[:：]?\s*([A-Za-z0-9][A-Za-z0-9\-]{5,})")
 SECRET_GROUPS = re.compile(_NOT_ALNUM_BEFORE + r"([A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){2,})" + _NOT_ALNUM_AFTER)
+# A person's name where a page labels it as one (实名 pages, bank cards, delivery details): never the
+# merchant's or the platform's name, which the letter needs (收款方 / 商户 are not labels here).
+NAME_LABELLED = re.compile(r"(?:真实姓名|姓名|收货人|持卡人|户名|账户名|实名认证|认证姓名)\s*[:：]?\s*([\u4e00-\u9fff·*]{2,6}|[A-Za-z][A-Za-z .*]{1,30})")
 ADDRESS_LABELLED = re.compile(r"(?:收货地址|详细地址|联系地址|家庭住址|住址|地址|所在地区)\s*[:：]?\s*(\S.*)$")
 ADDRESS_FREE = re.compile(r"(\S*(?:省|自治区|市)\S{0,12}(?:市|区|县)\S{0,24}(?:路|街|道|号|村|镇|小区|栋|室|弄|巷)\S*)")
 _NUMBER_LABEL = re.compile("|".join(p for p, _ in NUMBER_LABELS))
@@ -98,6 +102,8 @@ def _row(row: Row) -> list[SensitiveBox]:
     for match in PHONE.finditer(text):
         if not _inside(match.span(1), protected):
             add(*match.span(1), "phone")
+    for match in NAME_LABELLED.finditer(text):
+        add(*match.span(1), "name")
     for match in ADDRESS_LABELLED.finditer(text):
         add(*match.span(1), "address")
     for match in ADDRESS_FREE.finditer(text):
