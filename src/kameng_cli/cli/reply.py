@@ -27,13 +27,14 @@ def reply(
 ) -> None:
     from ..process.log import record_reply
     from ..process.rules import process_channel
+    from .submit import say_exhibit
 
     env = get_env(ctx)
     channel = process_channel(channel).slug  # a Chinese name (消协, 法院 …) names its slug
     when = parse_time_option(at, "--at", allow_future=False)
     store = env.store()
     answer = record_reply(store, channel, outcome=outcome, at=when, text=text, proof=proof, submission_id=submission)
-    _say_exhibit(env, store, answer)
+    say_exhibit(env, store, answer)
     if as_json:
         env.emit_json({**answer.to_json(), "schema": "kameng.reply/1"})
         return
@@ -41,17 +42,3 @@ def reply(
                submission=answer.submission, outcome=t(f"process.outcome.{outcome}")))
     if not env.quiet:
         typer.echo(answer.id)
-
-
-def _say_exhibit(env, store, record) -> None:  # noqa: ANN001 - Env, CaseStore, Submission | Reply
-    """Which exhibit proves the record: a new one, or one that was evidence already (kind unchanged)."""
-    if not record.exhibit:
-        return
-    if record.proof_reused:
-        from ..model.slugs import EXHIBIT_KINDS, label
-
-        exhibit = store.exhibits().get(record.exhibit)
-        kind = label(EXHIBIT_KINDS, exhibit.kind) if exhibit is not None else "—"
-        env.info(t("process.submit.exhibit_reused", exhibit=record.exhibit, kind=kind))
-    else:
-        env.info(t("process.submit.exhibit", exhibit=record.exhibit))

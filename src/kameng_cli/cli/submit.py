@@ -52,7 +52,7 @@ def submit(
         return
     when = parse_time_option(at, "--at", allow_future=False)
     submission = record_submission(store, channel, at=when, ticket=ticket, proof=proof, rule=rule, note=note)
-    _say_exhibit(env, store, submission)
+    say_exhibit(env, store, submission)
     if as_json:
         env.emit_json({**submission.to_json(), "schema": "kameng.submission/1"})
         return
@@ -74,8 +74,9 @@ def _warn_about(env, store, submission_id: str) -> None:  # noqa: ANN001 - Env, 
             env.warn(warning.message)
 
 
-def _say_exhibit(env, store, record) -> None:  # noqa: ANN001 - Env, CaseStore, Submission | Reply
-    """Which exhibit proves the record: a new one, or one that was evidence already (kind unchanged)."""
+def say_exhibit(env, store, record) -> None:  # noqa: ANN001 - Env, CaseStore, Submission | Reply
+    """Which exhibit proves the record: a new one, or one that was evidence already (kind unchanged).
+    Shared with `kameng reply`."""
     if not record.exhibit:
         return
     if record.proof_reused:
