@@ -195,14 +195,16 @@ def select_facts(events: list[Event], case: Case, numbers: dict[str, str], redac
     order = {e.id: i for i, e in enumerate(events)}
     kept = build_facts([e for e in events if e.kind in KEPT_KINDS], case, numbers, redactor)
     rest = build_facts([e for e in events if e.kind not in KEPT_KINDS], case, numbers, redactor)
+    summarised = [f for f in rest if not f.event]  # build_facts' own "另有N项往来，从略" line: counted below
+    rest = [f for f in rest if f.event]
     kind = {e.id: e.kind for e in events}
     room = max(MAX_FACTS - len(kept), 0)
     ranked = sorted(range(len(rest)), key=lambda i: (kind.get(rest[i].event) not in PREFERRED_KINDS, i))
     chosen = {id(rest[i]) for i in ranked[:room]}
     facts = kept + [f for f in rest if id(f) in chosen]
     facts.sort(key=lambda f: order.get(f.event, len(order)))
-    # build_facts stops at its own limit: then more than the difference was left out.
-    return facts, len(rest) - len(chosen), len(rest) >= DRAFT_MAX_FACTS
+    # build_facts summarises a long middle in one line: then more than the difference was left out.
+    return facts, len(rest) - len(chosen), bool(summarised) or len(rest) >= DRAFT_MAX_FACTS
 
 
 def _mask_name(name: str) -> str:
