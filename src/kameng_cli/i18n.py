@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 
 LANGS = ("zh", "en")
 _PARTS = ("core", "payments", "chats", "ocr", "check", "draft", "process")
@@ -62,8 +63,21 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     texts = catalog().get(key)
     if texts is None:
         return key if not params else f"{key} {params}"
-    text = texts.get(lang or get_lang()) or texts["zh"]
-    return text.format(**params) if params else text
+    chosen = lang or get_lang()
+    text = texts.get(chosen) or texts["zh"]
+    if not params:
+        return text
+    text = text.format(**params)
+    if chosen == "en" and "1 " in text:
+        text = _ONE_OF.sub(lambda m: m.group(1) + _SINGULAR[m.group(2)], text)  # "overdue by 1 days"
+    return text
+
+
+# English messages count with plural nouns; a count of exactly one takes the singular.
+_SINGULAR = {"days": "day", "holidays": "holiday", "working days": "working day", "make-up working days": "make-up working day",
+             "messages": "message", "hours": "hour", "exhibits": "exhibit", "events": "event", "warnings": "warning",
+             "files": "file", "rows": "row", "cases": "case", "signals": "signal", "blockers": "blocker"}
+_ONE_OF = re.compile(r"((?<![\d.,])1 )(" + "|".join(sorted(map(re.escape, _SINGULAR), key=len, reverse=True)) + r")\b")
 
 
 def join(items: object, lang: str | None = None) -> str:

@@ -164,3 +164,11 @@ def test_a_case_folder_that_cannot_be_written_is_a_clear_error_not_a_bug(case_di
     result = run("-C", case_dir, "add", photo)
     assert result.exit_code == 2
     assert "无法写入案件文件夹" in result.stdout and "无法读取" not in result.stdout  # the photo itself is readable
+
+
+def test_english_counts_of_one_are_singular() -> None:
+    from kameng_cli.i18n import t
+
+    assert t("process.due.overdue", "en", clock="12315", due="2024-05-10", days=1).endswith("overdue by 1 day")
+    assert t("process.due.overdue", "en", clock="12315", due="2024-05-10", days=21).endswith("overdue by 21 days")
+    assert t("rebuild.done", "en", exhibits=1, events=11, warnings=1) == "Rebuilt: 1 exhibit, 11 events, 1 warning"
