@@ -133,3 +133,12 @@ def test_bundle_masks_every_screenshot_side_by_side_in_evidence_order(no_ocr, ca
         with Image.open(case_dir / ".kameng" / "redacted" / f"{exhibit}.png") as copy:
             assert copy.getpixel((10, 10)) == (0, 0, 0)
     assert {p.name: sha(p) for p in (case_dir / "evidence").iterdir()} == before
+
+
+def test_a_box_partly_outside_is_cut_to_the_image_and_said(no_ocr, case_dir: Path, tmp_path: Path) -> None:
+    add_plain_image(case_dir, tmp_path)  # 400×800
+    result = run("-C", str(case_dir), "redact", "E01", "--box", "350,700,200,200")
+    assert result.exit_code == 0, result.output
+    assert "超出图片" in result.stderr and "400×800" in result.stderr
+    inside = run("-C", str(case_dir), "redact", "E01", "--box", "10,10,20,20")
+    assert inside.exit_code == 0 and "超出图片" not in inside.stderr

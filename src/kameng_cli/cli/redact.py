@@ -37,7 +37,8 @@ def redact(
     if not record.media_type.startswith("image/"):
         raise UserInputError("redact.not_image", id=exhibit_id, media_type=record.media_type)
     boxes = [parse_box(value) for value in box]  # all checked before anything is written
-    _check_inside(record.facts, boxes, box)
+    for text in _check_inside(record.facts, boxes, box):
+        env.warn(t("redact.box_clipped", value=text, width=record.facts.get("width"), height=record.facts.get("height")))
     if clear:
         clear_manual_boxes(store, exhibit_id)
         env.info(t("redact.boxes_cleared", id=exhibit_id))
@@ -68,13 +69,20 @@ def redact(
         env.warn(escape(t("redact.no_ocr")))  # "kameng[ocr]" is not a style tag
 
 
-def _check_inside(facts: dict[str, object], boxes: list[tuple[int, int, int, int]], raw: list[str]) -> None:
+def _check_inside(facts: dict[str, object], boxes: list[tuple[int, int, int, int]], raw: list[str]) -> list[str]:
+    """Refuse a box wholly outside the image; return the boxes that only partly fit (they are cut to
+    the image, and the user is told)."""
     from ..errors import UserInputError
 
     width, height = facts.get("width"), facts.get("height")
     if not isinstance(width, int) or not isinstance(height, int):
-        return
+        return []
     # EXIF-rotated photos swap the sides; accept a box that fits either way round.
-    for (x, y, _w, _h), text in zip(boxes, raw, strict=True):
-        if x >= max(width, height) or y >= max(width, height):
+    side = max(width, height)
+    partly = []
+    for (x, y, w, h), text in zip(boxes, raw, strict=True):
+        if x >= side or y >= side:
             raise UserInputError("redact.box_outside", value=text, width=width, height=height)
+        if x + w > side or y + h > side or (x + w > width and y + h > height):
+            partly.append(text)
+    return partly

@@ -62,6 +62,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--box {value} 无效：应为 x,y,w,h 四个非负整数（像素，宽高大于 0），例如 --box 40,300,600,80",
         "en": "--box {value} is invalid: give x,y,w,h as four non-negative whole numbers (pixels, width and height above 0), e.g. --box 40,300,600,80",
     },
+    "redact.box_clipped": {
+        "zh": "--box {value} 有一部分超出图片（{width}×{height} 像素），只遮盖图片内的部分；请用 --preview 核对位置。",
+        "en": "--box {value} reaches past the image ({width}×{height} pixels); only the part inside is covered. Check it with --preview.",
+    },
     "redact.box_outside": {
         "zh": "--box {value} 完全在图片之外（图片为 {width}×{height} 像素）",
         "en": "--box {value} lies outside the image ({width}×{height} pixels)",
