@@ -34,6 +34,11 @@ def test_ics_file_parses_back(case_dir: Path, tmp_path: Path) -> None:
     assert "1234567" in str(acceptance.get("description"))
     merchant = next(e for s, e in events.items() if "商家" in s)
     assert merchant.decoded("dtstart") == datetime.date(2024, 5, 17)
+    # each reminder says its own step, naming its own submission
+    for event, channel in ((acceptance, "12315"), (merchant, "merchant")):
+        description = str(event.get("description"))
+        sid = str(event.get("summary")).rsplit("（", 1)[-1].rstrip("）")
+        assert f"这一天过后 {sid} 仍没有答复" in description and f"--to {channel} --followup" in description
     limitation = next(e for s, e in events.items() if "诉讼时效" in s)
     assert limitation.decoded("dtstart").year == 2027
     alarms = acceptance.walk("VALARM")

@@ -198,6 +198,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.followup.resolved_text": {"zh": "，称“{text}”", "en": ", saying “{text}”"},
     "process.followup.written": {"zh": "催办函已写入 {path}", "en": "Follow-up written to {path}"},
     "process.ics.summary": {"zh": "【kameng】{case} {channel}{clock}届满（{id}）", "en": "[kameng] {case}: {channel} {clock} ends ({id})"},
+    "process.ics.when_due": {
+        "zh": "这一天过后 {id} 仍没有答复：催办（kameng draft --to {channel} --followup）或升级到其他渠道；kameng next 会说哪一步合适。",
+        "en": "If {id} is still unanswered after this day: follow up (kameng draft --to {channel} --followup) or escalate; kameng next says which.",
+    },
     "process.ics.ticket": {"zh": "投诉编号：{ticket}", "en": "Ticket: {ticket}"},
     "process.ics.limitation": {"zh": "【kameng】{case} 三年诉讼时效届满", "en": "[kameng] {case}: 3-year limitation period ends"},
     "process.ics.limitation_body": {

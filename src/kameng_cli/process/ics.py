@@ -46,8 +46,9 @@ def calendar_bytes(reports: list[tuple[str, StatusReport]], stamp: datetime | No
             channel = t(f"process.channel.{s.channel}")
             clock = t(f"process.clock.{active.clock.name}")
             summary = t("process.ics.summary", case=report.case_root, channel=channel, clock=clock, id=s.id)
+            # This reminder's own step (the case's next step may concern another submission).
             description = [t("process.ics.ticket", ticket=s.ticket or "—"), active.result.explain(),
-                           t("process.status.next", title=report.next.title), report.next.reason]
+                           t("process.ics.when_due", id=s.id, channel=s.channel)]
             if active.result.estimated:
                 description.insert(1, t("process.due.estimated").strip("（）() "))
             cal.add_component(_event(Event, Alarm, _uid(case_key, s.id, active.clock.name), active.due, summary,
