@@ -89,6 +89,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "redact.reason.address": {"zh": "地址", "en": "address"},
     "redact.reason.card-secret": {"zh": "卡密", "en": "card secret"},
     "redact.reason.name": {"zh": "姓名", "en": "name"},
-    "redact.reason.name": {"zh": "本人姓名", "en": "own name"},
     "redact.reason.manual": {"zh": "手动", "en": "manual"},
 }
