@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
+from ..i18n import say_again
 from ..model.records import Event
 from ..parsing.times import isoformat, now
 from .overlap import copies, message_ref
+from .summaries import say
 
 if TYPE_CHECKING:
     from ..model.case import Case
@@ -52,8 +53,7 @@ def promise_broken(events: Sequence[Event], case: Case | None, today: datetime |
         if promise.data.get("due_uncertain"):
             data["due_uncertain"] = promise.data["due_uncertain"]
         broken.append(Event(
-            id="", time=due, kind="promise-broken", actor=promise.actor,
-            summary=t("signals.summary.promise_broken", phrase=promise.data.get("phrase", ""), due=promise.data["due"][:16].replace("T", " ")),
+            id="", time=due, kind="promise-broken", actor=promise.actor, summary=say_again(say("promise-broken", data)) or "",
             exhibit=promise.exhibit, locator=promise.locator, confidence=promise.confidence,
             time_flags=list(promise.time_flags), data=data,
         ))
@@ -119,8 +119,7 @@ def _silences(exhibit: str | None, messages: list[Event], threshold: float) -> l
         if len(days) >= 2:
             last = trailing[-1]
             hours = (last.time - waiting.time).total_seconds() / 3600  # type: ignore[operator]
-            event = _silence_event(exhibit, waiting, None, hours, "unanswered-days", threshold, days=len(days))
-            event.data["days"] = [d.isoformat() for d in days]
+            event = _silence_event(exhibit, waiting, None, hours, "unanswered-days", threshold, days=[d.isoformat() for d in days])
             event.data["messages"] = len(trailing)
             event.data["last"] = isoformat(last.time)
             found.append(event)
@@ -128,12 +127,14 @@ def _silences(exhibit: str | None, messages: list[Event], threshold: float) -> l
 
 
 def _silence_event(exhibit: str | None, waiting: Event, answer: Event | None, hours: float, reason: str, threshold: float,
-                   days: int = 0) -> Event:
-    data = {"since": isoformat(waiting.time), "until": isoformat(answer.time) if answer else None, "hours": round(hours, 1),
-            "reason": reason, "threshold_hours": threshold, "message": waiting.id, "message_index": waiting.data.get("index"),
-            "answer": answer.id if answer else None}
-    key = "signals.summary.silence_no_reply" if reason == "no-reply" else "signals.summary.silence_days"
-    return Event(id="", time=waiting.time, kind="silence", actor="counterparty",
-                 summary=t(key, hours=round(hours, 1), days=days, since=(isoformat(waiting.time) or "")[:16].replace("T", " ")),
+                   days: list[str] | None = None) -> Event:
+    data: dict[str, Any] = {
+        "since": isoformat(waiting.time), "until": isoformat(answer.time) if answer else None, "hours": round(hours, 1),
+        "reason": reason, "threshold_hours": threshold, "message": waiting.id, "message_index": waiting.data.get("index"),
+        "answer": answer.id if answer else None}
+    if days is not None:
+        data["days"] = days
+    # the summary's words come from signals/summaries.py, which timeline also uses to say it again
+    return Event(id="", time=waiting.time, kind="silence", actor="counterparty", summary=say_again(say("silence", data)) or "",
                  exhibit=exhibit, locator=waiting.locator, confidence=waiting.confidence,
                  time_flags=list(waiting.time_flags), data=data)
