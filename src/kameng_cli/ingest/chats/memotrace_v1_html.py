@@ -24,8 +24,9 @@ _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 _TRANSFER_STATES = ("发起转账", "已收款", "已退还")
 _PAYSUBTYPE = {"1": "发起转账", "3": "已收款", "4": "已退还"}  # WeChat's wcpayinfo/paysubtype
-# Media whose record text is a file path (kept as `path`, the text becomes the placeholder).
-_PATH_MEDIA = {"3": "[图片]", "43": "[视频]", "47": "[表情]"}
+# Kinds whose record text is a file path (kept as `path`, the text becomes the placeholder):
+# image, video, sticker.
+_PATH_KINDS = frozenset({"3", "43", "47"})
 
 
 def js_string(token: str) -> str:
@@ -73,8 +74,8 @@ class MemoTraceV1HtmlSource(ChatSource):
                 message.is_me = fields.get("is_send") == "1"
             if media:
                 message.extra["media"] = media
-            if kind in _PATH_MEDIA:
-                message.extra["path"], message.text = message.text, _PATH_MEDIA[kind]
+            if kind in _PATH_KINDS:
+                message.extra["path"], message.text = message.text, PLACEHOLDER[media or msg_type]
             elif kind == "34":
                 message.extra["path"] = message.text
                 message.text = "[语音]" + (f" {fields['voice_to_text']}" if fields.get("voice_to_text") else "")
