@@ -67,14 +67,18 @@ def init(
         common = set.intersection(*({q.flag for q in questions_for(p) if q.required and given.get(q.key) is None}
                                     for p in PROBLEM_TYPES))
         order = [q.flag for q in questions_for("not-delivered")]
-        flags = ["--problem", *sorted(common, key=lambda flag: order.index(flag) if flag in order else len(order))]
+
+        def in_order(found: set[str]) -> list[str]:
+            return sorted(found, key=lambda flag: order.index(flag) if flag in order else len(order))
+
+        flags = ["--problem", *in_order(common)]
         # What a problem with an order (most cases: not delivered, card invalid …) needs on top, so
         # that the user does not learn the flags one round at a time.
         for_orders = set.intersection(*({q.flag for q in questions_for(p) if q.required and given.get(q.key) is None}
                                         for p in ORDER_PROBLEMS)) - common
         if for_orders:
             raise UserInputError("init.missing_with_orders", flags=", ".join(flags),
-                                 order_flags=", ".join(sorted(for_orders, key=lambda flag: order.index(flag) if flag in order else len(order))))
+                                 order_flags=", ".join(in_order(for_orders)))
         raise UserInputError("init.missing", flags=", ".join(flags))
 
     answers: dict[str, Any] = {}
