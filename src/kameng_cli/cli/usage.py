@@ -10,7 +10,7 @@ import re
 import sys
 from typing import Any
 
-from ..i18n import get_lang, t
+from ..i18n import join, t
 
 _REQUIRES = re.compile(r"^Option '(?P<option>[^']+)' requires")
 _NO_VALUE = re.compile(r"^Option '(?P<option>[^']+)' does not take a value")
@@ -25,14 +25,13 @@ def describe(error: Any) -> str:
 
     message = str(error.message)
     if isinstance(error, NoSuchOption):
-        possible = ("、" if get_lang() == "zh" else ", ").join(sorted(error.possibilities or []))
+        possible = join(sorted(error.possibilities or []))
         text = t("usage.no_such_option", option=error.option_name)
         return text + (t("usage.did_you_mean", suggestions=possible) if possible else "")
     if isinstance(error, MissingParameter):
-        hint = error.param.get_error_hint(error.ctx) if error.param is not None else (error.param_hint or "")
-        return t("usage.missing", name=hint)
+        return t("usage.missing", name=_hint(error))
     if isinstance(error, BadParameter):
-        hint = error.param.get_error_hint(error.ctx) if error.param is not None else (error.param_hint or "")
+        hint = _hint(error)
         if match := _NOT_NUMBER.match(message):
             return t("usage.not_a_number", name=hint, value=match["value"])
         return t("usage.bad_value", name=hint, detail=message)
@@ -46,6 +45,11 @@ def describe(error: Any) -> str:
     if match := _EXTRA.match(message):
         return t("usage.extra_arguments", arguments=match["args"])
     return message
+
+
+def _hint(error: Any) -> str:
+    """How click names the parameter of an error ('RULE', '--since')."""
+    return error.param.get_error_hint(error.ctx) if error.param is not None else (error.param_hint or "")
 
 
 def report(error: Any) -> None:
