@@ -80,9 +80,9 @@ _SINGULAR = {"days": "day", "holidays": "holiday", "working days": "working day"
 _ONE_OF = re.compile(r"((?<![\d.,])1 )(" + "|".join(sorted(map(re.escape, _SINGULAR), key=len, reverse=True)) + r")\b")
 
 
-def join(items: object, lang: str | None = None) -> str:
-    """A list inside a sentence: 甲、乙 in Chinese, a, b in English."""
-    return ("、" if (lang or get_lang()) == "zh" else ", ").join(str(item) for item in items)  # type: ignore[attr-defined]
+def join(items: object, lang: str | None = None, *, clauses: bool = False) -> str:
+    """A list inside a sentence: 甲、乙 / a, b; `clauses`: parts that are clauses, 甲；乙 / a; b."""
+    return t("list.sep.clauses" if clauses else "list.sep", lang).join(str(item) for item in items)  # type: ignore[attr-defined]
 
 
 def pick(texts: dict[str, str] | str, lang: str | None = None) -> str:
@@ -123,10 +123,3 @@ def say_again(say: object, lang: str | None = None) -> str | None:
     except (KeyError, IndexError, ValueError):
         return None
 
-
-def summary_of(summary: str, data: dict[str, object], lang: str | None = None) -> str:
-    """An event's summary in `lang` (the current language by default) when its producer said how."""
-    say = data.get("say")
-    if say is None:
-        return summary
-    return say_again(say, lang) or summary

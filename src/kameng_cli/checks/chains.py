@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from ..i18n import catalog, t
+from ..i18n import catalog, join, t
 from ..model.finding import ChainLink
 from ..model.records import Event, Exhibit
 from .context import (
@@ -344,7 +344,7 @@ def _fix_params(items: list[Item], code: str, exhibits: list[str]) -> dict[str, 
     exhibit = culprit.id if culprit is not None else (exhibits[0] if exhibits else "E01")
     me = ""
     if culprit is not None and code == "roles-guessed":
-        me = t("check.sep").join(str(name) for name in culprit.facts.get("me") or []) or "—"
+        me = join(str(name) for name in culprit.facts.get("me") or []) or "—"
     return {"exhibit": exhibit, "me": me}
 
 

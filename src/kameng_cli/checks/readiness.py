@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..i18n import t
+from ..i18n import join, t
 from ..model.finding import Finding, Readiness
 from ..model.slugs import ORDER_PROBLEMS
 from .chains import _BLOCKED, _CARD_STATUS, CHAINS, PROBLEM_LINK, link_label
@@ -67,7 +67,7 @@ def needs_complainant(*fields: str) -> Requirement:
     def requirement(ctx: CheckContext, findings: list[Finding]) -> list[str]:
         person = ctx.case.complainant
         absent = [t(f"check.field.complainant.{f}") for f in fields if not getattr(person, f)]
-        return [_missing("complainant", fields=t("check.sep").join(absent))] if absent else []
+        return [_missing("complainant", fields=join(absent))] if absent else []
 
     return requirement
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import t
+from ..i18n import join
 from ..model.finding import Finding
 from ..model.slugs import PROBLEM_TYPES, label
 from ..parsing.times import display
@@ -53,7 +53,7 @@ def chain_out_of_order(ctx: CheckContext) -> list[Finding]:
             continue
         exhibits = list(dict.fromkeys(i.exhibit.id for i in items if i.exhibit is not None))
         events = list(dict.fromkeys(i.event.id for i in items if i.event is not None))
-        refs = t("check.sep").join([*events, *[x for x in exhibits if not events]]) or "—"
+        refs = join([*events, *[x for x in exhibits if not events]]) or "—"
         first = min(i.time for i in items if i.time is not None)
         findings.append(this.finding("check.msg.KM103", link=slug, exhibits=exhibits, events=events,
                                      label=link_label(slug), after=link_label(after), refs=refs,
@@ -74,5 +74,5 @@ def chain_contradicted(ctx: CheckContext) -> list[Finding]:
     exhibits = list(dict.fromkeys(e.exhibit for e in delivered if e.exhibit))
     return [get("KM104").finding("check.msg.KM104", link="not-delivered", exhibits=exhibits,
                                  events=[e.id for e in delivered[:10]], count=len(delivered),
-                                 refs=t("check.sep").join(e.id for e in delivered[:5]),
+                                 refs=join(e.id for e in delivered[:5]),
                                  problem=label(PROBLEM_TYPES, ctx.case.problem))]

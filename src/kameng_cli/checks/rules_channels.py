@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from ..i18n import t
+from ..i18n import join, t
 from ..model.finding import Finding
 from ..model.records import Event
 from .catalog import get, rule
@@ -114,7 +114,7 @@ def exclusive_bodies(ctx: CheckContext) -> list[Finding]:
         return []
     refs = [first[c].id for c in others]
     exhibits = [first[c].exhibit for c in others if first[c].exhibit]
-    bodies = t("check.sep").join(channel_label(c) for c in others)
+    bodies = join(channel_label(c) for c in others)
     if "12315" in first:
         return [this.finding("check.msg.KM303.both", exhibits=exhibits, events=[*refs, first["12315"].id], bodies=bodies)]
     severity = "warning"
@@ -146,7 +146,7 @@ def many_channels(ctx: CheckContext) -> list[Finding]:
     formal_pair = len([c for c in formal if c != "12315"]) >= 2
     if not formal_pair and burst < BURST_CHANNELS:
         return []
-    channels = t("check.sep").join(channel_label(c) for c, _ in ordered)
+    channels = join(channel_label(c) for c, _ in ordered)
     events = [e.id for _, e in ordered]
     exhibits = [e.exhibit for _, e in ordered if e.exhibit]
     return [get("KM304").finding("check.msg.KM304", exhibits=exhibits, events=events, channels=channels,

@@ -9,7 +9,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import catalog, t
+from ..i18n import catalog, join, t
 from ..legal.transactions import transactions
 from ..model.finding import SEVERITIES, Finding
 from ..model.records import Event, Note
@@ -57,7 +57,7 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
             if price in amounts:
                 continue
             events = [e for group in amounts.values() for e in group]
-            shown = t("check.sep").join(format_yuan(a) for a in sorted(amounts))
+            shown = join(format_yuan(a) for a in sorted(amounts))
             severity = "blocker" if source == "export" else "warning"
             findings.append(this.finding("check.msg.KM201", severity=severity, link="paid",
                                          exhibits=list(dict.fromkeys(e.exhibit for e in events if e.exhibit)),
@@ -67,7 +67,7 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
         # No price stated: the evidence disagreeing with itself is still a problem.
         amounts = {a for group in by_source.values() for a in group}
         if len(amounts) > 1:
-            shown = t("check.sep").join(format_yuan(a) for a in sorted(amounts))
+            shown = join(format_yuan(a) for a in sorted(amounts))
             findings.append(this.finding("check.msg.KM201.inner", severity="warning", link="paid", amounts=shown))
     notes = [note for note in ctx.notes if note.code == "ocr-amount-mismatch"]
     findings = _said_by_notes(findings, notes)
@@ -118,7 +118,7 @@ def order_number_mismatch(ctx: CheckContext) -> list[Finding]:
         exhibits = [x for x in where if x != "manual"]
         events = [e for ids in where.values() for e in ids][:10]
         findings.append(this.finding("check.msg.KM202", link="ordered", exhibits=exhibits, events=events,
-                                     found=shown_as[number], where=t("check.sep").join(where),
+                                     found=shown_as[number], where=join(where),
                                      expected=ctx.case.order.number or shown_as.get(reference, reference)))
     notes = [note for note in ctx.notes if note.code == "ocr-order-mismatch"]
     findings = _said_by_notes(findings, notes)
@@ -169,7 +169,7 @@ def payment_counterparty(ctx: CheckContext) -> list[Finding]:
             findings.append(this.finding("check.msg.KM203.aggregator", severity="info", **refs, who=counterparty,
                                          fix=t("check.fix.KM203.aggregator")))
         elif names and not _plausible(counterparty, names):
-            findings.append(this.finding("check.msg.KM203", **refs, who=counterparty, names=t("check.sep").join(names)))
+            findings.append(this.finding("check.msg.KM203", **refs, who=counterparty, names=join(names)))
     return findings
 
 
@@ -206,7 +206,7 @@ def screenshot_edited(ctx: CheckContext) -> list[Finding]:
         exhibit, software = edited[0]
         return [this.finding("check.msg.KM205", exhibits=[exhibit.id], exhibit=exhibit.id, name=exhibit.name,
                              software=software)]
-    shown = t("check.sep").join(t("check.msg.KM205.item", exhibit=x.id, software=s) for x, s in edited[:20])
+    shown = join(t("check.msg.KM205.item", exhibit=x.id, software=s) for x, s in edited[:20])
     return [this.finding("check.msg.KM205.many", exhibits=[x.id for x, _ in edited], count=len(edited),
                          items=shown + ("…" if len(edited) > 20 else ""))]
 
@@ -217,7 +217,7 @@ def screenshot_undated(ctx: CheckContext) -> list[Finding]:
     undated = [x for x in ctx.exhibits.values() if is_image(x) and x.captured_at_source in ("none", "file-mtime")]
     if not undated:
         return []
-    shown = t("check.sep").join(x.id for x in undated[:20]) + ("…" if len(undated) > 20 else "")
+    shown = join(x.id for x in undated[:20]) + ("…" if len(undated) > 20 else "")
     return [get("KM206").finding("check.msg.KM206", exhibits=[x.id for x in undated], count=len(undated),
                                  exhibits_list=shown)]
 
@@ -300,6 +300,6 @@ def _note_finding(this: Any, note: Note, link: str, exhibits: list[str] | None =
     why_key, fix_key = f"check.note.{note.code}.why", f"check.note.{note.code}.fix"
     exhibits = exhibits if exhibits is not None else [note.exhibit] if note.exhibit else []
     return this.finding("check.msg.note", severity=severity, link=link,
-                        exhibits=exhibits, exhibit=t("check.sep").join(exhibits) or "—",
+                        exhibits=exhibits, exhibit=join(exhibits) or "—",
                         text=note.text(), why=t(why_key) if why_key in known else None,
                         fix=t(fix_key) if fix_key in known else None)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ..errors import ExitStatus
-from ..i18n import t
+from ..i18n import join, t
 from .env import get_env
 from .options import JSON
 
@@ -150,7 +150,7 @@ def render(console: Console, report: CheckReport, strict: bool = False) -> None:
                                style="dim"))
         signs = readiness.details.get("signs")
         if signs:
-            console.print(_indented(t("check.signs", signs=t("check.sep").join(t(f"check.sign.{s}") for s in signs)),
+            console.print(_indented(t("check.signs", signs=join(t(f"check.sign.{s}") for s in signs)),
                                style="dim"))
     console.print()
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in SEVERITIES}

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UserInputError
-from ..i18n import catalog, t
+from ..i18n import catalog, join, t
 from .env import get_env
 
 
@@ -150,9 +150,9 @@ def _warn(env, text: str) -> None:  # noqa: ANN001 - Env
 
 def _report_warnings(env, context) -> None:  # noqa: ANN001 - Env and DraftContext, imported lazily
     if context.left_out:
-        _warn(env, t("draft.left_out", files=t("draft.list_sep").join(f"{x.id}（{x.name}）" for x in context.left_out)))
+        _warn(env, t("draft.left_out", files=join(f"{x.id}（{x.name}）" for x in context.left_out)))
     if context.missing:
-        _warn(env, t("draft.missing", items=t("draft.sep").join(_fact(slug, context.spec.slug) for slug in context.missing)))
+        _warn(env, t("draft.missing", items=join((_fact(slug, context.spec.slug) for slug in context.missing), clauses=True)))
     for warning in context.tone:
         _warn(env, t("draft.tone", where=warning.where, phrase=warning.phrase, category=t(f"draft.tone.{warning.category}"),
                    suggestion=warning.suggestion))

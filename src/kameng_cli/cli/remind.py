@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..errors import KamengError, UserInputError
-from ..i18n import t
+from ..i18n import join, t
 from .env import get_env
 
 
@@ -61,5 +61,5 @@ def remind(
         count = data.count(b"BEGIN:VEVENT")
         env.info(t("process.remind.written", path=str(path), count=count))
     if broken:
-        env.warn(t("process.remind.left_out", count=len(broken), cases=t("process.joint.sep").join(broken)))
+        env.warn(t("process.remind.left_out", count=len(broken), cases=join(broken)))
         raise typer.Exit(1)

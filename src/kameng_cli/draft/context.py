@@ -519,7 +519,7 @@ def limitation(store: CaseStore, calendar: Calendar | None = None) -> Limitation
 def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str, str],
                         events: list[Event]) -> DeadlineInfo:
     """The limitation line of a letter: its last day and what started (or restarted) the period."""
-    from ..i18n import t
+    from ..i18n import join, t
     from ..legal.calendar import explain_days
     from ..legal.law import quote
     from ..process.limitation import three_year_deadline
@@ -566,7 +566,7 @@ def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str
             parts.append(t("draft.dates.limitation.possible", lang, day=to_cst(other.time).date().isoformat(),
                            channel=t(f"process.channel.{other.channel}", lang), ref=other.ref,
                            citation=quote(other.article, None, "limitation").citation))
-        return t("calendar.explain.sep", lang).join(parts)
+        return join(parts, lang, clauses=True)
 
     explains = _explains(explain)
     by_law: dict[str, list[str]] = {}

@@ -236,14 +236,14 @@ class Deadline:
 
     def explain(self, lang: str = "zh") -> str:
         """How the date was computed, in `lang` (texts in the message catalog: calendar.explain.*)."""
-        from ..i18n import t
+        from ..i18n import join, t
 
         parts = [t("calendar.explain.period", lang, start=self.start.strftime("%Y-%m-%d"), count=self.count,
                    unit=t(f"calendar.explain.unit.{self.unit}", lang), due=self.due.isoformat())]
         parts += explain_days(self.skipped, self.worked_weekends, lang)
         if self.estimated:
             parts.append(t("calendar.explain.estimated", lang))
-        return t("calendar.explain.sep", lang).join(parts)
+        return join(parts, lang, clauses=True)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -261,16 +261,15 @@ class Deadline:
 def explain_days(skipped: list[DayInfo], worked: list[DayInfo], lang: str = "zh",
                  unnamed_holiday: str = "calendar.explain.holiday") -> list[str]:
     """The "skipped …" and "counted make-up working days …" parts of an explanation, in `lang`."""
-    from ..i18n import t
+    from ..i18n import join, t
 
     parts = []
-    list_sep = t("calendar.explain.list_sep", lang)
     if skipped:
-        parts.append(t("calendar.explain.skipped", lang, days=list_sep.join(
-            t("calendar.explain.day", lang, day=d.day.isoformat(), reason=_reason(d, lang, unnamed_holiday))
-            for d in skipped)))
+        parts.append(t("calendar.explain.skipped", lang, days=join(
+            (t("calendar.explain.day", lang, day=d.day.isoformat(), reason=_reason(d, lang, unnamed_holiday))
+             for d in skipped), lang)))
     if worked:
-        parts.append(t("calendar.explain.worked", lang, days=list_sep.join(d.day.isoformat() for d in worked)))
+        parts.append(t("calendar.explain.worked", lang, days=join((d.day.isoformat() for d in worked), lang)))
     return parts
 
 

@@ -803,7 +803,6 @@ _READY: dict[str, dict[str, str]] = {
 }
 
 _CLI: dict[str, dict[str, str]] = {
-    "check.sep": {"zh": "、", "en": ", "},
     "check.title": {"zh": "证据链检查：{problem}", "en": "Evidence chain check: {problem}"},
     "check.chain": {"zh": "证据链", "en": "Evidence chain"},
     "check.legend": {"zh": "✓ 已证明　~ 薄弱　✗ 缺失", "en": "✓ proven   ~ weak   ✗ missing"},

@@ -4,6 +4,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # labels
     "label.error": {"zh": "错误：", "en": "Error:"},
     "label.warning": {"zh": "注意：", "en": "Warning:"},
+    "list.sep": {"zh": "、", "en": ", "},  # i18n.join
+    "list.sep.clauses": {"zh": "；", "en": "; "},
     # command-line mistakes (cli/usage.py)
     "usage.no_such_option": {"zh": "没有 {option} 这个选项。", "en": "there is no option {option}."},
     "usage.did_you_mean": {"zh": "你是不是想用：{suggestions}？", "en": " Did you mean {suggestions}?"},

@@ -86,8 +86,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft.dates.what.other": {"zh": "主张权利", "en": "you asserted your claim"},
     "draft.dates.knew.problem": {"zh": "最早显示问题的证据时间", "en": "the earliest evidence of the problem"},
     "draft.dates.knew.paid": {"zh": "付款日", "en": "the payment date"},
-    "draft.sep": {"zh": "；", "en": "; "},
-    "draft.list_sep": {"zh": "、", "en": ", "},
     "draft.counts_sep": {"zh": "，", "en": ", "},
     "draft.template_error": {"zh": "模板 {template} 有错误（第 {line} 行）：{detail}", "en": "Template {template} has an error (line {line}): {detail}"},
     "draft.font_missing": {"zh": "找不到字体文件：{path}", "en": "Font file not found: {path}"},

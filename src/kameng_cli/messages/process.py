@@ -27,8 +27,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "calendar.explain.estimated": {
         "zh": "【估算】该年度放假调休安排未知，仅按周末计算；可用 kameng calendar --update 载入官方安排",
         "en": "ESTIMATED: the official holiday schedule for this year is not known; weekends only"},
-    "calendar.explain.sep": {"zh": "；", "en": "; "},
-    "calendar.explain.list_sep": {"zh": "、", "en": ", "},
     **{f"process.channel.{slug}": {"zh": zh, "en": en} for slug, (zh, en) in _CHANNELS.items()},
     # Event summaries (stored in Chinese: they end up in letters).
     "process.submitted.merchant": {"zh": "我向商家发出书面催告", "en": "I sent the merchant a written demand"},
@@ -263,8 +261,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "各案件的问题类型不同（{problems}）：文书不写“同类问题”，并说明类型不同。共同投诉要求基于同一消费者权益争议（《市场监督管理投诉举报处理办法》第十二条），能否合并由受理机关决定；也可以只合并同类问题的案件。",
         "en": "The cases have different problem types ({problems}): the document does not call them the same problem and says so. A joint complaint must rest on the same consumer dispute (TSJB art. 12); the authority decides whether to join them, or join only cases of one type."},
     "process.joint.problem_group": {"zh": "{problem}：{folders}", "en": "{problem}: {folders}"},
-    "process.joint.sep": {"zh": "、", "en": ", "},
-    "process.joint.group_sep": {"zh": "；", "en": "; "},
     "process.joint.bad_representative": {"zh": "--as {path} 不在所列的案件文件夹中。", "en": "--as {path} is not one of the folders given."},
     "process.joint.bad_channel": {"zh": "共同投诉只支持 {known}，不支持“{value}”。", "en": "Joint complaints go to {known}, not “{value}”."},
     "process.joint.written": {"zh": "已写入 {path}（{count} 名消费者，合计 {total}）", "en": "Wrote {path} ({count} buyers, total {total})"},

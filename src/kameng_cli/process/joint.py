@@ -163,7 +163,7 @@ def _same_person(a: Case, b: Case) -> bool:
 def joint_warnings(buyers: list[Buyer]) -> list[str]:
     """What the document cannot settle by itself: one person in two folders (two orders: both count,
     but they are one complainant), and problems of different types (第十二条 asks for 同一消费者权益争议)."""
-    from ..i18n import t
+    from ..i18n import join, t
     from ..model.slugs import PROBLEM_TYPES, label
 
     warnings = []
@@ -173,10 +173,9 @@ def joint_warnings(buyers: list[Buyer]) -> list[str]:
                 warnings.append(t("process.joint.same_person", first=other.folder.name, second=buyer.folder.name))
     problems = _problem_groups(buyers)
     if len(problems) > 1:
-        sep = t("process.joint.sep")
-        warnings.append(t("process.joint.mixed_problems", problems=t("process.joint.group_sep").join(
-            t("process.joint.problem_group", problem=label(PROBLEM_TYPES, problem), folders=sep.join(folders))
-            for problem, folders in problems.items())))
+        warnings.append(t("process.joint.mixed_problems", problems=join(
+            (t("process.joint.problem_group", problem=label(PROBLEM_TYPES, problem), folders=join(folders))
+             for problem, folders in problems.items()), clauses=True)))
     return warnings
 
 
@@ -222,14 +221,14 @@ def _mask_value(value: str, redactor: Redactor) -> str:
 def build_joint(buyers: list[Buyer], channel: str, *, today: date, redact: bool = True) -> dict[str, Any]:
     from ..draft.context import PROBLEM_PHRASES, cn_date, cn_time, first_line
     from ..draft.redact import Redactor
-    from ..i18n import t
+    from ..i18n import join, t
     from ..legal.law import quote
     from ..model.slugs import EXHIBIT_KINDS, PROBLEM_TYPES, label
     from ..parsing.amounts import format_yuan
 
     if channel not in JOINT_CHANNELS:
         raise UserInputError("process.joint.bad_channel", value=channel,
-                             known=t("process.joint.sep").join(t(f"process.channel.{c}") for c in JOINT_CHANNELS))
+                             known=join(t(f"process.channel.{c}") for c in JOINT_CHANNELS))
     rep_case = buyers[0].case
     keep = [b.case.order.number for b in buyers] + [rep_case.merchant.uscc, rep_case.platform.uscc]
     for b in buyers:
