@@ -5,7 +5,12 @@ Target (issue 4): ≤ 4× the baseline.  Run: python benchmarks/chat_qq_parse.py
 A third figure, the floor, shows what the data model alone costs: decode + the same split as the QQ
 source + one `message` Event (with its data and summary) per record, nothing else — no roles, types,
 signals or notes. Whatever kameng does on top of that is the distance between the floor and the full
-figure."""
+figure.
+
+A fourth figure, the floor and a first look, adds to the floor the cheapest step any signal reading
+must take: each speaker's texts joined and scanned once for the phrases of their vocabulary, in C,
+without reading a single hit closely. It shows how much of the target the issue's own data model (one
+`message` event per record) and one look at the words leave for everything else."""
 
 from __future__ import annotations
 
@@ -20,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from itertools import repeat  # noqa: E402
-from operator import add, itemgetter  # noqa: E402
+from itertools import compress, repeat  # noqa: E402
+from operator import add, itemgetter, not_  # noqa: E402
 
 from kameng_cli.ingest.base import ParseContext, Sample  # noqa: E402
 from kameng_cli.ingest.chats import qq_txt  # noqa: E402
@@ -85,6 +90,11 @@ def baseline(path: Path) -> int:
 
 def floor(path: Path) -> list[Event]:
     """The least any parser keeping kameng's data model must do: decode, split, one event per record."""
+    return floor_columns(path)[0]
+
+
+def floor_columns(path: Path) -> tuple[list[Event], list[str], list[str]]:
+    """`floor`, with the senders and bodies it split out."""
     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     parts = qq_txt._ANCHOR.split("\n\n" + text)
     while parts[1] is None:  # the block lines at the top (消息分组, 消息对象)
@@ -96,9 +106,21 @@ def floor(path: Path) -> list[Event]:
     senders, bodies = parts[5::8], list(map(str.rstrip, map(itemgetter(slice(1, None)), parts[8::8])))
     datas = [{"type": "text", "role": "me", "sender": sender, "text": body, "index": index, "platform": "qq"}
              for index, (sender, body) in enumerate(zip(senders, bodies, strict=True))]
-    return list(map(Event, repeat(""), times, repeat("message"), repeat("me"), map("{}: {}".format, senders, bodies),
-                    repeat(None), repeat(None), repeat(None), map("line {}".format, range(len(times))), repeat(1.0),
-                    repeat("qq-txt"), repeat(["no-timezone"]), datas))
+    events = list(map(Event, repeat(""), times, repeat("message"), repeat("me"), map("{}: {}".format, senders, bodies),
+                      repeat(None), repeat(None), repeat(None), map("line {}".format, range(len(times))), repeat(1.0),
+                      repeat("qq-txt"), repeat(["no-timezone"]), datas))
+    return events, senders, bodies
+
+
+def floor_and_look(path: Path) -> tuple[list[Event], int]:
+    """The floor, then one scan per speaker for the phrases of their vocabulary; returns the hits."""
+    events, senders, bodies = floor_columns(path)
+    vocab = load(None)
+    mine = list(map(ME.__eq__, senders))
+    hits = 0
+    for pattern, texts in ((vocab.me_scan, compress(bodies, mine)), (vocab.counterparty_scan, compress(bodies, map(not_, mine)))):
+        hits += sum(1 for _ in pattern.finditer("\x00".join(texts)))
+    return events, hits
 
 
 def full(path: Path):
@@ -118,7 +140,7 @@ def main() -> None:
         generate(path, count)
         size = path.stat().st_size
         # Interleaved runs, best of each: the machine is shared, and both sides should see the same load.
-        base_times, floor_times, full_times = [], [], []
+        base_times, floor_times, look_times, full_times = [], [], [], []
         for _ in range(runs):
             start = time.perf_counter()
             headers = baseline(path)
@@ -130,6 +152,12 @@ def main() -> None:
             gc.enable()
             assert len(events) == count, len(events)
             del events
+            gc.disable()
+            start = time.perf_counter()
+            events, hits = floor_and_look(path)
+            look_times.append(time.perf_counter() - start)
+            gc.enable()
+            del events
             start = time.perf_counter()
             result = full(path)
             full_times.append(time.perf_counter() - start)
@@ -137,11 +165,12 @@ def main() -> None:
             signals = len(result.events) - messages
             del result
     assert headers == messages == count, (headers, messages, count)
-    base_time, floor_time, full_time = min(base_times), min(floor_times), min(full_times)
+    base_time, floor_time, look_time, full_time = min(base_times), min(floor_times), min(look_times), min(full_times)
     ratios = sorted(f / b for f, b in zip(full_times, base_times, strict=True))
     print(f"file: {count:,} messages, {size / 1e6:.1f} MB, {runs} interleaved runs")
     print(f"baseline (decode + split + one regex per line): {base_time * 1000:8.1f} ms (best)")
     print(f"floor (decode + split + one Event per record):  {floor_time * 1000:8.1f} ms (best, {floor_time / base_time:.2f}x the baseline)")
+    print(f"floor + one look for the vocabulary's phrases: {look_time * 1000:8.1f} ms (best, {look_time / base_time:.2f}x the baseline, {hits:,} hits)")
     print(f"kameng parse + signals + notes:                 {full_time * 1000:8.1f} ms (best, {signals:,} signal events)")
     print(f"ratio: {full_time / base_time:.2f}x best/best, {ratios[len(ratios) // 2]:.2f}x median per run  (target <= 4x)")
 

@@ -259,15 +259,15 @@ def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
 _CLAUSE_START = r"[^，,。！!\s\x00]"  # (in a negative lookbehind) anything but the start of a clause
 _RECEIVED = re.compile(
     r"(?:到账了|充上了|充进去了|充好了|兑换成功|激活成功|开通成功|可以用了|能用了|收到卡密了|卡密收到了|收到货了|货收到了"
-    r"|(?:皮肤|点券|会员|q币|Q币|钻石|元宝|金币|话费)(?:已经|都)?(?:到了|到账了|收到了)"
+    + "".join(f"|{goods}(?:已经|都)?(?:到了|到账了|收到了)" for goods in ("皮肤", "点券", "会员", "q币", "Q币", "钻石", "元宝", "金币", "话费"))
     # 到了，谢谢 / 已经到了 — a clause of its own. Every branch starts with a literal and looks back past
     # it: a branch led by a lookbehind, or by 已/都 (common everywhere), is tried at far more positions
     # of a joined log.
-    r"|到(?:(?<!" + _CLAUSE_START + r"到)|(?<=已经到)(?<!" + _CLAUSE_START + r"已经到)|(?<=都到)(?<!" + _CLAUSE_START + r"都到)"
+    + r"|到(?:(?<!" + _CLAUSE_START + r"到)|(?<=已经到)(?<!" + _CLAUSE_START + r"已经到)|(?<=都到)(?<!" + _CLAUSE_START + r"都到)"
     r"|(?<=已到)(?<!" + _CLAUSE_START + r"已到))(?:了|啦|咗啦|咗)(?=[，,。！!\s~\x00]|$)"
     r"|到(?<=已到)(?<!" + _CLAUSE_START + r"已到)(?=[，,。！!\s~\x00]|$)"
-    r"|(?:退款|钱|货款|款)(?:已经|都|已)?(?:收到了|到账了|已到账|退回来了|退回了|退到了|回来了)"
-    r"|退(?:(?<=已经退)|(?<=已退)|(?<=都退))回(?:来)?了)(?![吗么嘛没?？])"
+    + "".join(f"|{money}(?:已经|都|已)?(?:收到了|到账了|已到账|退回来了|退回了|退到了|回来了)" for money in ("退款", "钱", "货款", "款"))
+    + r"|退(?:(?<=已经退)|(?<=已退)|(?<=都退))回(?:来)?了)(?![吗么嘛没?？])"
 )
 # Money back, not goods: 退款收到了 / 钱退回来了 is a refund the user confirms.
 _REFUND_RECEIVED = re.compile(r"退款|钱|货款|款|退回")
