@@ -76,7 +76,9 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
 # English messages count with plural nouns; a count of exactly one takes the singular.
 _SINGULAR = {"days": "day", "holidays": "holiday", "working days": "working day", "make-up working days": "make-up working day",
              "messages": "message", "hours": "hour", "exhibits": "exhibit", "events": "event", "warnings": "warning",
-             "files": "file", "rows": "row", "cases": "case", "signals": "signal", "blockers": "blocker"}
+             "files": "file", "rows": "row", "cases": "case", "signals": "signal", "blockers": "blocker", "buyers": "buyer",
+             "bytes": "byte", "channels": "channel", "characters": "character", "lines": "line", "pixels": "pixel",
+             "records": "record", "reminders": "reminder", "screenshots": "screenshot", "transactions": "transaction"}
 _ONE_OF = re.compile(r"((?<![\d.,])1 )(" + "|".join(sorted(map(re.escape, _SINGULAR), key=len, reverse=True)) + r")\b")
 
 

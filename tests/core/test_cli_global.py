@@ -172,3 +172,5 @@ def test_english_counts_of_one_are_singular() -> None:
     assert t("process.due.overdue", "en", clock="12315", due="2024-05-10", days=1).endswith("overdue by 1 day")
     assert t("process.due.overdue", "en", clock="12315", due="2024-05-10", days=21).endswith("overdue by 21 days")
     assert t("rebuild.done", "en", exhibits=1, events=11, warnings=1) == "Rebuilt: 1 exhibit, 11 events, 1 warning"
+    assert t("process.remind.written", "en", path="r.ics", count=1) == "Wrote r.ics (1 reminder)"
+    assert t("process.joint.written", "en", path="j.md", count=1, total="¥9.90").startswith("Wrote j.md (1 buyer,")
