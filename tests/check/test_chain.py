@@ -43,14 +43,15 @@ def test_links_are_the_issue_table_in_order(problem: str) -> None:
 
 
 def test_empty_case_rests_on_the_statement_or_nothing() -> None:
+    # The user's word is weak support for the order, but no proof that money went to them.
     report = check(case(), [], [])
-    assert statuses(report) == {"ordered": "weak", "paid": "weak", "not-delivered": "missing",
+    assert statuses(report) == {"ordered": "weak", "paid": "missing", "not-delivered": "missing",
                                 "contacted": "missing", "unresolved": "missing"}
     missing = [f for f in report.findings if f.rule == "KM101"]
-    assert [f.link for f in missing] == ["not-delivered", "contacted", "unresolved"]
+    assert [f.link for f in missing] == ["paid", "not-delivered", "contacted", "unresolved"]
     assert all(f.severity == "blocker" and f.why and f.fix for f in missing)
     paid_link = report.link("paid")
-    assert paid_link is not None and "case.toml" in paid_link.why
+    assert paid_link is not None and "导出账单" in paid_link.fix
     assert report.failed()
 
 
@@ -91,9 +92,17 @@ def test_low_confidence_payment_match_is_weak() -> None:
 
 
 def test_export_without_a_matched_row_does_not_prove_payment() -> None:
+    # A bill without the payment proves nothing about it; KM210 says why the export did not match.
     report = check(case(), [export()], [])
     link = report.link("paid")
-    assert link is not None and link.status == "weak" and link.weakness == "export-no-match"
+    assert link is not None and link.status == "missing"
+    assert "paid" in [f.link for f in report.findings if f.rule == "KM101"]
+
+
+def test_a_payment_screenshot_nothing_was_read_from_is_weak() -> None:
+    report = check(case(), [exhibit("E05", "payment", when="2024-05-01 10:00:00")], [])
+    link = report.link("paid")
+    assert link is not None and link.status == "weak" and link.weakness == "content-unread"
 
 
 @pytest.mark.parametrize("evidence", [
@@ -136,10 +145,12 @@ def test_problem_before_payment_is_out_of_order() -> None:
 
 
 def test_pre_sale_chat_is_not_contact_about_the_problem() -> None:
+    # check.md: chat before the payment is pre-sale talk, ignored rather than reported.
     events = [paid(), message("E02-1", "2024-04-30 20:00:00", text="有货吗")]
     report = check(case(), [export(), chat()], events)
-    assert report.link("contacted").weakness == "out-of-order"  # type: ignore[union-attr]
-    assert "KM103" in rules_of(report)  # the only contact predates the payment
+    assert report.link("contacted").status == "missing"  # type: ignore[union-attr]
+    assert "KM103" not in rules_of(report)
+    assert "contacted" in [f.link for f in report.findings if f.rule == "KM101"]
     later = check(case(), [export(), chat()], [*events, message("E02-2", "2024-05-01 10:00:00", text="没到账")])
     assert later.link("contacted").status == "proven"  # type: ignore[union-attr]
     assert "KM103" not in rules_of(later)  # pre-sale talk next to real contact is not disorder

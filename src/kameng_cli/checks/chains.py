@@ -15,6 +15,7 @@ from datetime import datetime
 from ..i18n import catalog, join, t
 from ..model.finding import ChainLink
 from ..model.records import Event, Exhibit
+from ..parsing.times import display
 from .context import (
     OPEN_OUTCOMES,
     ORDER_TOLERANCE,
@@ -56,6 +57,18 @@ PROBLEM_LINK: dict[str, str] = {
 _WEAKNESS_ORDER = ("out-of-order", "edited", "low-confidence", "roles-guessed", "uncertain-reading", "time-unknown",
                    "no-capture-time", "stated-time", "content-unread", "export-no-match", "no-deadline", "manual-only",
                    "statement-only")
+
+# Links only material proves: the user's word (case.toml) or a bill without the payment is no proof
+# that money went to them, and proof of payment is always there to get (check.md: platform and 12315
+# need evidence of the payment).
+_NEEDS_MATERIAL = frozenset({"paid"})
+
+# Links that show the dispute still open: a delivery or a full refund after the last sign closes them.
+_OPEN_LINKS = frozenset({"unresolved", "refused", "platform-refused"})
+
+# Conversation events happen throughout a dispute, before and after any anchor.
+CONVERSATION = frozenset({"message", "promise", "promise-broken", "deflection", "admission", "demand", "refused",
+                          "silence", "contacted", "reply"})
 
 # Where a chain link lists its evidence, at most this many events (a chat can hold thousands of messages).
 MAX_EVENTS = 10
@@ -114,7 +127,9 @@ def prove_paid(ctx: CheckContext) -> list[Item]:
             if exhibit.id not in paid_on:
                 items.append(ctx.exhibit_item(exhibit, "export-no-match"))
         elif exhibit.id not in paid_on:
-            items.append(ctx.exhibit_item(exhibit))
+            # A screenshot no payment was read from (no OCR, or no amount or time on it): kameng
+            # cannot say it shows this payment.
+            items.append(ctx.exhibit_item(exhibit, ctx.exhibit_weakness(exhibit) or "content-unread"))
     if ctx.case.order.paid_at is not None or ctx.case.order.price is not None:
         items += _statement(ctx, ctx.case.order.paid_at)
     return items
@@ -230,6 +245,23 @@ def prove_contacted(ctx: CheckContext) -> list[Item]:
     return items
 
 
+def resolved_at(ctx: CheckContext) -> datetime | None:
+    """When the dispute was last settled, as far as the timeline shows: the goods delivered (a late
+    delivery ends a non-delivery) or the money paid back in full. A partial refund settles nothing."""
+    times = [e.time for e in ctx.events_of("delivered") if e.time is not None]
+    paid = ctx.paid_total()
+    if paid is not None and paid > 0 and ctx.refunded_total() >= paid:
+        times += [e.time for e in ctx.refunds() if e.time is not None]
+    return max(times) if times else None
+
+
+def _after_resolution(ctx: CheckContext, events: list[Event]) -> list[Event]:
+    """What still shows the dispute open: events after the last settlement (a refusal the merchant
+    later made good by delivering or refunding in full proves nothing left unresolved)."""
+    settled = resolved_at(ctx)
+    return [e for e in events if settled is None or e.time is None or e.time > settled]
+
+
 def _open_replies(ctx: CheckContext, actor: str | None = None) -> list[Event]:
     return [e for e in ctx.events_of("reply") if str(e.data.get("outcome", "")) in OPEN_OUTCOMES
             and (actor is None or e.actor == actor)]
@@ -245,7 +277,7 @@ def _open_deflections(ctx: CheckContext) -> list[Event]:
 @prover("unresolved")
 def prove_unresolved(ctx: CheckContext) -> list[Item]:
     events = [*ctx.events_of("promise-broken", "silence", "refused"), *_open_deflections(ctx), *_open_replies(ctx)]
-    return [ctx.event_item(e) for e in events]
+    return [ctx.event_item(e) for e in _after_resolution(ctx, events)]
 
 
 @prover("unreachable")
@@ -284,7 +316,7 @@ def prove_demanded(ctx: CheckContext) -> list[Item]:
 @prover("refused")
 def prove_refused(ctx: CheckContext) -> list[Item]:
     events = [*ctx.events_of("refused"), *_open_deflections(ctx), *_open_replies(ctx)]
-    return [ctx.event_item(e) for e in events]
+    return [ctx.event_item(e) for e in _after_resolution(ctx, events)]
 
 
 @prover("unauthorized-charges")
@@ -300,7 +332,7 @@ def prove_unauthorized_charges(ctx: CheckContext) -> list[Item]:
 @prover("platform-refused")
 def prove_platform_refused(ctx: CheckContext) -> list[Item]:
     events = [*ctx.events_of("refused", "silence"), *_open_deflections(ctx), *_open_replies(ctx)]
-    return [ctx.event_item(e) for e in events]
+    return [ctx.event_item(e) for e in _after_resolution(ctx, events)]
 
 
 @prover("incident-shown")
@@ -376,10 +408,21 @@ def assess_link(ctx: CheckContext, slug: str, after: str | None) -> ChainLink:
     if anchor is not None:
         limit = anchor - ORDER_TOLERANCE
         in_order = [i for i in items if i.time is None or i.time >= limit]
-        late = [i for i in items if i.time is not None and i.time < limit and not i.statement]
+        # Chat before the payment is pre-sale talk: no evidence for a link after it, and nothing to
+        # report either (check.md). Talk after the payment but before its anchor (a refusal before
+        # the formal demand) is still evidence, only out of order.
+        paid_at = ctx.anchors.get("paid")
+        presale = paid_at - ORDER_TOLERANCE if paid_at is not None else None
+        late = [i for i in items if i.time is not None and i.time < limit and not i.statement
+                and not (presale is not None and i.time < presale and i.event is not None and i.event.kind in CONVERSATION)]
     else:
         in_order, late = items, []
     ctx.out_of_order[slug] = late
+    if slug in _NEEDS_MATERIAL and not any(i.weakness not in ("statement-only", "export-no-match") for i in [*in_order, *late]):
+        in_order, late = [i for i in in_order if i.statement], []  # the stated time still anchors what follows
+        material = False
+    else:
+        material = True
     strong = [i for i in in_order if i.strong]
     # The next link is anchored on when this one happened: an event's time or the user's stated time.
     # A screenshot's capture time only bounds it from above (the page was shown by then), so it
@@ -389,6 +432,11 @@ def assess_link(ctx: CheckContext, slug: str, after: str | None) -> ChainLink:
     if earliest is not None:
         ctx.anchors[slug] = earliest
     why_missing, fix = _texts(slug, ctx.case.problem)
+    settled = resolved_at(ctx) if slug in _OPEN_LINKS and not items else None
+    if settled is not None:  # nothing shows it open because it was settled, not because nothing was kept
+        why_missing, fix = t("check.link.settled.why", time=display(settled)), t("check.link.settled.fix")
+    if not material:
+        return ChainLink(link=slug, status="missing", why=why_missing, fix=fix, weakness="missing")
     if strong:
         exhibits, events = _refs(strong)
         return ChainLink(link=slug, status="proven", exhibits=exhibits, events=events)

@@ -149,15 +149,14 @@ class CheckContext:
             return self.exhibit_weakness(exhibit) if exhibit is not None else "manual-only"
         if event.time is None or "unknown" in event.time_flags:
             return "time-unknown"
+        if exhibit is not None and roles_guessed(exhibit):
+            return "roles-guessed"  # who said it (or who was silent) rests on kameng's guess of who the user is
         match = event.data.get("match")
         confidence = match.get("confidence") if isinstance(match, dict) else None
         if isinstance(confidence, int | float) and confidence < MIN_CONFIDENCE:
             return "low-confidence"  # a payment row matched to the order by amount and time only
         if event.confidence < MIN_CONFIDENCE:
-            # Say what made it uncertain: a chat whose speakers kameng had to guess (no my_names in
-            # case.toml), a payment match, or a reading (OCR) kameng is not sure of.
-            if exhibit is not None and roles_guessed(exhibit):
-                return "roles-guessed"
+            # Say what made it uncertain: a payment match, or a reading (OCR) kameng is not sure of.
             if isinstance(match, dict):
                 return "low-confidence"
             return "uncertain-reading"

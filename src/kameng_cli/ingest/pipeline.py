@@ -4,6 +4,7 @@ all or nothing, continuing past a bad file."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 import uuid
@@ -14,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from ..case import atomic
 from ..case.atomic import sha256_file
 from ..case.store import CaseStore, Staged
 from ..errors import CaseLocked, KamengError, UserInputError
@@ -518,7 +520,15 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
             report.events += len(events)
             report.warnings += len(result.warnings)
             results[exhibit.id] = (events, derived)
+            changes: dict[str, Any] = {}
             if exhibit.kind_source != "user" and result.kind != exhibit.kind:
-                store.update_exhibit(exhibit.id, {"kind": result.kind})
+                changes["kind"] = result.kind
+            facts = json.loads(atomic.dumps(result.facts))  # as stored, so that unchanged facts compare equal
+            if any(exhibit.facts.get(key) != value for key, value in facts.items()):
+                # What the parse found depends on case.toml too (whom my_names makes the user, the
+                # order's year): the exhibit's facts follow, or check would judge by the old reading.
+                changes["facts"] = {**exhibit.facts, **facts}
+            if changes:
+                store.update_exhibit(exhibit.id, changes)
         store.replace_parser_results(results)
     return report

@@ -94,6 +94,14 @@ _LINKS: dict[str, dict[str, str]] = {
         "zh": "在聊天中用一句话明确提出要求和期限（如“请在24小时内退款¥100.00”），保留对方的拒绝、推诿原话或超时不回复的记录，再导出聊天记录。",
         "en": "State your demand and a deadline in the chat in one sentence (\"please refund ¥100.00 within 24 hours\"), keep their refusal, stalling or the unanswered wait, then export the chat again.",
     },
+    "check.link.settled.why": {
+        "zh": "时间线显示对方已于 {time} 交付或全额退款，此后没有新的拒绝、推诿或不回复：争议看起来已经解决，投诉机构会据此结案。",
+        "en": "The timeline shows a delivery or a full refund at {time} and no refusal, stalling or silence after it: the dispute looks settled, and a complaint body will close it on that.",
+    },
+    "check.link.settled.fix": {
+        "zh": "如确已解决，不必再投诉；如问题仍在（补发的卡密也不能用、只退了一部分、到账的不是所购商品），在聊天中写明问题和要求（如“请在24小时内退款¥100.00”），保留对方之后的拒绝或不回复，再导出聊天记录。",
+        "en": "If it is settled there is nothing to complain about; if the problem remains (the new card fails too, only part came back, the wrong goods arrived), state the problem and your demand in the chat (\"please refund ¥100.00 within 24 hours\"), keep their later refusal or silence, then export the chat again.",
+    },
     "check.link.unreachable": {"zh": "联系不上", "en": "unreachable"},
     "check.link.unreachable.why": {
         "zh": "“跑路”必须看得见：没有被拉黑、不回复或店铺关闭的记录，平台只会当成普通延迟处理，也够不上报警。",

@@ -1,0 +1,65 @@
+"""A dispute the timeline shows settled, pre-sale talk, payments without material, guessed roles
+(black-box check round 3)."""
+
+from __future__ import annotations
+
+from .builders import case, chat, check, event, exhibit, export, message, paid, rules_of, statuses
+
+
+def _refused_then(*after):
+    return [paid(), message("E02-1", "2024-05-01 10:00:00", text="没到账，请退款"),
+            event("E02-2", "refused", "2024-05-01 10:30:00", actor="counterparty", exhibit="E02"), *after]
+
+
+def _exhibits():
+    return [export(), chat(), exhibit("E03", "order", when="2024-05-01 10:20:00")]
+
+
+def test_a_full_refund_after_the_refusal_settles_the_dispute() -> None:
+    refund = event("E01-2", "refunded", "2024-05-02 12:00:00", actor="merchant", exhibit="E01", amount="100.00")
+    report = check(case(), _exhibits(), _refused_then(refund))
+    link = report.link("unresolved")
+    assert link is not None and link.status == "missing"
+    assert "2024-05-02 12:00" in link.why and "已经解决" in link.why  # says why, not "keep their refusal"
+    assert "unresolved" in [f.link for f in report.findings if f.rule == "KM101"]
+
+
+def test_a_partial_refund_leaves_it_open() -> None:
+    refund = event("E01-2", "refunded", "2024-05-02 12:00:00", actor="merchant", exhibit="E01", amount="30.00")
+    report = check(case(), _exhibits(), _refused_then(refund))
+    assert statuses(report)["unresolved"] == "proven"
+
+
+def test_a_delivery_after_the_refusal_settles_it_and_a_later_refusal_reopens_it() -> None:
+    delivered = event("E02-3", "delivered", "2024-05-01 12:00:00", actor="merchant", exhibit="E02", category="confirmed")
+    report = check(case(), _exhibits(), _refused_then(delivered))
+    assert statuses(report)["unresolved"] == "missing"
+    again = event("E02-4", "refused", "2024-05-01 13:00:00", actor="counterparty", exhibit="E02")
+    assert statuses(check(case(), _exhibits(), _refused_then(delivered, again)))["unresolved"] == "proven"
+
+
+def test_chat_only_before_the_payment_is_no_contact_and_not_reported() -> None:
+    events = [paid(when="2024-05-01 10:30:00"), message("E02-1", "2024-05-01 10:20:00", text="有货吗"),
+              event("E02-2", "promise", "2024-05-01 10:21:00", actor="counterparty", exhibit="E02", due="2024-05-01T10:26:00+08:00"),
+              event("T0001", "promise-broken", "2024-05-01 10:26:00", actor="counterparty", exhibit="E02")]
+    report = check(case(), [export(), chat(), exhibit("E03", "order", when="2024-05-01 10:40:00")], events)
+    assert statuses(report)["contacted"] == "missing" and statuses(report)["unresolved"] == "missing"
+    assert "KM103" not in rules_of(report)
+
+
+def test_the_users_word_alone_is_no_proof_of_payment() -> None:
+    report = check(case(), [chat()], [message("E02-1", "2024-05-01 10:00:00")])
+    assert statuses(report)["paid"] == "missing"
+    assert not report.ready["platform"].ready and not report.ready["court"].ready
+
+
+def test_silence_in_a_chat_whose_roles_were_guessed_is_weak() -> None:
+    guessed = exhibit("E02", "chat", media_type="text/plain", source="message-time", when="2024-05-01 09:58:00",
+                      parser="qq-txt", roles_from="guessed", me=["小鹿不吃草"])
+    events = [paid(), message("E02-1", "2024-05-01 10:00:00"),
+              event("T0003", "silence", "2024-05-01 10:00:00", actor="counterparty", exhibit="E02", confidence=0.7,
+                    reason="unanswered-days")]
+    report = check(case(), [export(), guessed, exhibit("E03", "order", when="2024-05-01 10:20:00")], events)
+    link = report.link("unresolved")
+    assert link is not None and link.status == "weak" and link.weakness == "roles-guessed"
+    assert "my_names" in link.fix
