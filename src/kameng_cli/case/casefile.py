@@ -11,6 +11,8 @@ from ..errors import CaseFileInvalid
 from ..i18n import t
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ..model.case import Case
 
 _TABLE = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]\s*(?:#.*)?$")
@@ -241,3 +243,43 @@ def _opened_at(text: str, line: int, what: str) -> int | None:
                 return None  # a list written one item per line: the bad value is where tomllib says
             return number if depth > 0 and number < line else None
     return None
+
+
+# A stated payment time further than this from every payment the evidence shows contradicts it (the
+# user may have typed the order time, minutes earlier, or only the day).
+PAID_AT_SLACK_HOURS = 24
+
+
+def case_warnings(case: Case, events: list[Any] | None = None, today: datetime | None = None) -> list[str]:
+    """Hand-edited facts of case.toml that load but are likely wrong, as warning lines (`show`, `check`):
+    a credit code or an ID number failing its check digit (GB 32100, GB 11643 — law.md §10), a payment
+    time in the future or far from every payment of the evidence (`events`: the timeline)."""
+    from ..parsing.ids import id_number_valid, uscc_status
+    from ..parsing.times import display, now
+
+    warnings = []
+    for who, code in (("platform", case.platform.uscc), ("merchant", case.merchant.uscc)):
+        if code and uscc_status(code) != "ok":
+            warnings.append(t(f"uscc.{uscc_status(code)}", value=f"{who}.uscc = {code}"))
+    number = case.complainant.id_number.strip()
+    if number and not id_number_valid(number):
+        shape = "bad-check-digit" if re.fullmatch(r"\d{17}[\dXx]", number) else "bad-format"
+        warnings.append(t(f"case.id_number.{shape}", value=_masked_id(number)))
+    paid_at = case.order.paid_at
+    if paid_at is None:
+        return warnings
+    current = today or now()
+    if paid_at > current:
+        warnings.append(t("case.paid_at.future", value=display(paid_at), today=display(current)[:10]))
+    paid = [e for e in events or () if e.kind == "paid" and e.actor != "merchant" and e.time is not None]
+    if paid and all(abs((e.time - paid_at).total_seconds()) > PAID_AT_SLACK_HOURS * 3600 for e in paid):
+        nearest = min(paid, key=lambda e: abs((e.time - paid_at).total_seconds()))
+        warnings.append(t("case.paid_at.contradicts", value=display(paid_at), paid=display(nearest.time),
+                          exhibit=nearest.exhibit or "—"))
+    return warnings
+
+
+def _masked_id(number: str) -> str:
+    """The ID number with its date of birth hidden: a warning may be pasted into a bug report; the
+    region code and the check digit are what the user compares."""
+    return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else number

@@ -32,12 +32,16 @@ def check(
     ),
     as_json: bool = JSON,
 ) -> None:
+    from ..case.casefile import case_warnings
     from ..checks import check_store
     from .options import parse_time_option
 
     env = get_env(ctx)
     as_of = parse_time_option(today, "--today")
-    report = check_store(env.store(), today=as_of)
+    store = env.store()
+    report = check_store(store, today=as_of)
+    for warning in case_warnings(store.case, store.events(), as_of):
+        env.warn(warning)  # case.toml facts that load but look mistyped (stderr, also with --json)
     if as_json:
         env.emit_json(report.to_json())
     else:

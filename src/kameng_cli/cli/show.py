@@ -14,18 +14,15 @@ def register(app: typer.Typer) -> None:
 
 
 def show(ctx: typer.Context, as_json: bool = JSON) -> None:
+    from ..case.casefile import case_warnings
     from ..model.slugs import CLAIMS, PROBLEM_TYPES, label
     from ..parsing.amounts import format_yuan
-    from ..parsing.ids import uscc_status
     from ..parsing.times import display
 
     env = get_env(ctx)
     store = env.store()
     case = store.case
-    warnings = []
-    for who, code in (("platform", case.platform.uscc), ("merchant", case.merchant.uscc)):
-        if code and uscc_status(code) != "ok":
-            warnings.append(t(f"uscc.{uscc_status(code)}", value=f"{who}.uscc = {code}"))
+    warnings = case_warnings(case, store.events())
     if as_json:
         env.emit_json({"schema": "kameng.case/1", "path": str(store.root), "case": case.to_json(),
                        "warnings": warnings})

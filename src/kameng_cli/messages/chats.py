@@ -165,6 +165,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "signals.summary.promise_due": {"zh": "承诺「{phrase}」，期限 {due}", "en": "promise '{phrase}', due {due}"},
     "signals.summary.promise_vague": {"zh": "含糊承诺「{phrase}」（无明确期限）", "en": "vague promise '{phrase}' (no deadline)"},
+    "signals.summary.promise_passed": {"zh": "承诺「{phrase}」，但所说的时间（{due}）在说这句话时已过，不计期限",
+                                       "en": "promise '{phrase}', but the time it names ({due}) had passed when it was said: no deadline"},
     "signals.summary.deflection": {"zh": "推诿（{category}）：「{phrase}」", "en": "deflection ({category}): '{phrase}'"},
     "signals.summary.admission": {"zh": "对方承认：「{phrase}」", "en": "admission: '{phrase}'"},
     "signals.summary.refused": {"zh": "对方拒绝：「{phrase}」", "en": "refused: '{phrase}'"},

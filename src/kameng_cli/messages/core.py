@@ -81,10 +81,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case.not_utf8": {"zh": "文件不是 UTF-8 编码（{detail}），请另存为 UTF-8", "en": "the file is not UTF-8 ({detail}); save it as UTF-8"},
     "case.unreadable": {"zh": "无法读取：{detail}", "en": "cannot be read: {detail}"},
     "case.problem.unknown": {
-        "zh": "未知的问题类型 {value!r}；可选：not-delivered, card-invalid, not-as-described, delayed, merchant-vanished, after-sales-refused, account-stolen, privacy-leak, illegal-goods",
-        "en": "unknown problem type {value!r}; one of: not-delivered, card-invalid, not-as-described, delayed, merchant-vanished, after-sales-refused, account-stolen, privacy-leak, illegal-goods",
+        "zh": "未知的问题类型 {value!r}；可选：not-delivered（未到账/未发货）、card-invalid（卡密无效/已被使用）、"
+              "not-as-described（描述不符/面值缩水/虚假折扣）、delayed（延迟发货）、merchant-vanished（商家跑路/失联）、"
+              "after-sales-refused（售后推诿/拒绝退款）、account-stolen（账号被盗刷）、privacy-leak（隐私泄露）、"
+              "illegal-goods（售卖非法卡密）；英文名或中文名都可以",
+        "en": "unknown problem type {value!r}; one of: not-delivered (未到账/未发货), card-invalid (卡密无效/已被使用), "
+              "not-as-described (描述不符/面值缩水/虚假折扣), delayed (延迟发货), merchant-vanished (商家跑路/失联), "
+              "after-sales-refused (售后推诿/拒绝退款), account-stolen (账号被盗刷), privacy-leak (隐私泄露), "
+              "illegal-goods (售卖非法卡密); the English or the Chinese name",
     },
-    "case.claim.unknown": {"zh": "诉求只能是 refund、redeliver、compensation、interest", "en": "claims are refund, redeliver, compensation or interest"},
+    "case.claim.unknown": {
+        "zh": "诉求只能是 refund（退款）、redeliver（补发/重新交付）、compensation（赔偿）、interest（利息），英文名或中文名都可以；"
+              "“退一赔三”请写成 [\"退款\", \"赔偿\"]，并在 fraud 中说明是否认为商家欺诈",
+        "en": "claims are refund (退款), redeliver (补发/重新交付), compensation (赔偿) or interest (利息), by the English or the "
+              "Chinese name; for 退一赔三 write [\"refund\", \"compensation\"] and say in fraud whether the merchant deceived you",
+    },
     "type.string": {"zh": "文字（用英文双引号括起来）", "en": "text (in double quotes)"},
     "type.bool": {"zh": "true 或 false", "en": "true or false"},
     "type.list": {"zh": "列表，例如 [\"refund\"]", "en": "a list, e.g. [\"refund\"]"},
@@ -114,6 +125,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{flag} {value!r}: the order of day and month is unclear; write year-month-day (e.g. 2025-06-10 09:14).",
     },
     "time.future": {"zh": "{flag} {value} 是将来的时间，请检查日期。", "en": "{flag} {value} is in the future; check the date."},
+    "case.id_number.bad-check-digit": {
+        "zh": "complainant.id_number = {value}：末位校验码不符合 GB 11643（ISO 7064 MOD 11-2），多半录入有误；"
+              "法院文书会原样打印这个号码，请对照身份证核对。",
+        "en": "complainant.id_number = {value}: the last character fails the GB 11643 check (ISO 7064 MOD 11-2), most "
+              "likely a typo; court letters print the number as written, so compare it with the ID card.",
+    },
+    "case.id_number.bad-format": {
+        "zh": "complainant.id_number = {value}：不是 18 位的公民身份号码（17 位数字加一位数字或 X），请对照身份证核对。",
+        "en": "complainant.id_number = {value}: not an 18-character ID number (17 digits and a digit or X); compare it with the ID card.",
+    },
+    "case.paid_at.future": {
+        "zh": "order.paid_at = {value} 是将来的时间（今天是 {today}），请检查日期。",
+        "en": "order.paid_at = {value} is in the future (today is {today}); check the date.",
+    },
+    "case.paid_at.contradicts": {
+        "zh": "order.paid_at = {value} 与付款记录不符：{exhibit} 的付款时间是 {paid}，相差超过一天；请按付款记录改正。",
+        "en": "order.paid_at = {value} does not match the payment record: {exhibit} shows the payment at {paid}, more "
+              "than a day apart; correct it from the record.",
+    },
     "uscc.bad-check-digit": {
         "zh": "统一社会信用代码 {value} 的校验位不符合 GB 32100，可能录入有误（少数早期代码本身不合规，请对照营业执照核实）。",
         "en": "the credit code {value} fails the GB 32100 check digit; it may be mistyped (a few early codes do not conform; compare with the business licence).",

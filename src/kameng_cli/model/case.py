@@ -29,6 +29,29 @@ def _claim_aliases() -> dict[str, str]:
 _CLAIM_ALIASES = _claim_aliases()
 
 
+def _problem_aliases() -> dict[str, str]:
+    """The Chinese names of the problem types as case.toml's own comment and `init` show them
+    ("not-delivered 未到账/未发货"): the whole label and each part between slashes, and the English name."""
+    found: dict[str, str] = {}
+    for slug, labels in PROBLEM_TYPES.items():
+        for name in [slug, labels["zh"], *labels["zh"].split("/"), labels["en"], *_CASE_COMMENT_NAMES.get(slug, ())]:
+            found.setdefault(name.strip().lower(), slug)
+    return found
+
+
+# Names the case.toml comment uses where they differ from the label (卡密无效/已使用 vs 卡密无效/已被使用).
+_CASE_COMMENT_NAMES = {"card-invalid": ("卡密无效/已使用", "已使用")}
+_PROBLEM_ALIASES = _problem_aliases()
+
+
+def problem_slug(value: str) -> str | None:
+    """The problem type `value` names: a slug (any case) or a Chinese name such as 未到账; else None."""
+    raw = str(value).strip()
+    if raw in PROBLEM_TYPES:
+        return raw
+    return _PROBLEM_ALIASES.get(raw.lower())
+
+
 def claim_slug(value: str) -> str | None:
     """The claim slug `value` names: a slug (any case) or a Chinese name such as 退款; else None."""
     raw = str(value).strip()
@@ -121,9 +144,10 @@ class Case(BaseModel):
     @field_validator("problem")
     @classmethod
     def _problem(cls, value: str) -> str:
-        if value not in PROBLEM_TYPES:
+        slug = problem_slug(value)
+        if slug is None:
             raise ValueError("case.problem.unknown")
-        return value
+        return slug
 
     @field_validator("claims")
     @classmethod

@@ -37,12 +37,15 @@ STATUS_WORDS: tuple[tuple[str, str, str], ...] = (
     (r"充值中(?!心)", "充值中", "delivery-failed"),
     (r"处理中(?!心)", "处理中", "delivery-failed"),
     (r"待发货", "待发货", "delivery-failed"),
+    # A sold game account the original owner took back (申诉找回): the goods were lost after delivery.
+    (r"(?:账号|帐号)?已被(?:原号主)?(?:申诉)?找回|被原号主(?:申诉)?找回", "账号已被找回", "delivery-failed"),
     (r"已发货", "已发货", "delivered"),
     (r"交易成功", "交易成功", "delivered"),
     (r"退款成功", "退款成功", "refunded"),
 )
 PENDING = frozenset({"处理中", "充值中", "待发货", "订单异常"})
 CARD_FAILURE = frozenset({"该卡密已被使用", "卡密无效", "充值失败"})
+ACCOUNT_RECOVERED = "账号已被找回"
 
 PAYMENT_SUCCESS = re.compile(r"支付成功|付款成功|支付完成")
 PAYMENT_PAGE = re.compile(r"账单详情|支付宝|微信支付|付款方式|支付方式|收款方|交易单号|商户单号|商家订单号|商户订单号")
@@ -381,6 +384,8 @@ def suggest_kind(facts: list[Fact], compact: str, payment_page: bool, chat_layou
     failures = [s for s in statuses if s in CARD_FAILURE]
     if failures:
         return "delivery-failure", failures[:1], ["card-invalid"] if "充值失败" not in failures else ["not-delivered"]
+    if ACCOUNT_RECOVERED in statuses:
+        return "delivery-failure", [ACCOUNT_RECOVERED], []
     if payment_page:
         # (a page with two payment headings is one even when its 支付成功 sits in a longer line)
         said = PAYMENT_SUCCESS.search(compact)

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..i18n import get_lang, say_again
 from ..model.records import Event
+from ..parsing.times import isoformat
 from . import deadlines
 from .normalise import fold, normalise
 from .summaries import say
@@ -50,6 +51,7 @@ _TIME_START = re.compile(
 _TIME_SCAN = re.compile(f"(?:{_TIME_START.pattern})[^\x00]*")  # see _candidates
 _UNIT_RULE = {"分钟": "minutes", "min": "minutes", "小时": "hours", "h": "hours", "个工作日": "working-days", "工作日": "working-days"}
 CACHE_LIMIT = 200_000
+ORDER_FOLLOWS = timedelta(hours=24)  # a pre-sale 下单后N分钟 counts from an order placed within this time
 _WEEKDAY_RANGE = re.compile(r"\s*[到至~-]\s*(?:周|星期|礼拜)")
 _WEEKDAY = re.compile(r"(?P<next>下个?)?(?:周|星期|礼拜)(?P<d>[一二三四五六日天1-7])")
 _AMOUNT = re.compile(r"(?<![\d.])[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?P<unit>元|块|rmb|RMB)?(?!\d)")
@@ -58,6 +60,8 @@ _AMOUNT_ALONE = re.compile(r"\s*(?:全款|一共|共|总共|总计)?\s*(?P<sign>
 _REFUND_AMOUNT = re.compile(r"退(?:款|钱|还|回)?(?:给我)?\s*[￥¥]?\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
 _AMOUNT_SAID = re.compile(r"[￥¥]\s*(?P<n>\d{1,5}(?:\.\d{1,2})?)|(?P<m>\d{1,5}(?:\.\d{1,2})?)\s*(?:元|块)")
 _PERIOD_BEFORE = re.compile(r"上午|下午|晚上|中午|早上|傍晚")
+# 下单后10分钟内到账 / 付款成功后一般5分钟到账: the period runs from the order, not from the words.
+_AFTER_ORDER = re.compile(r"(?:下单|下完单|拍下|付款|付完款|支付|购买)(?:成功)?(?:之后|以后|后)[^，,。！!？?；;\d]{0,4}$")
 _BUSY = re.compile(r"的人(?:比较|很|太|特别|非常)?多|人(?:比较|很|太|特别)?多|高峰|繁忙|排队|爆单")
 _ELAPSED_BEFORE = ("已经", "都", "过了", "超过", "超了", "已", "快", "差不多")
 _ELAPSED_AFTER = ("了", "过了", "到了", "过去")
@@ -120,8 +124,8 @@ _MISTAKE = (r"(?:(?:发|录|导|配|选|挂|输|看|充|给|卖|标|弄|搞|填|
             r"|看走眼|漏了|漏掉|漏发|漏充|少充|多扣|出错|出岔子|出的岔子|没把关|没验|没核对|没处理好|没跟进"
             r"|重复(?:扣|发|卖|售出|分配))")
 _CARD = r"(?:卡密|卡号|激活码|兑换码|礼品码|充值码|cdk|CDK|码|卡|账号)"
-_CARD_STATE = (r"(?:(?:已经|早就|早|就|确实|之前|都)?(?:被|让)(?:人|别人|其他人|他人|原号主)?"
-               r"(?:使用|用|兑换|启用|激活|领取|核销|充值|充|盗刷|找回|封|卖)"
+_CARD_STATE = (r"(?:(?:已经|早就|早|就|确实|之前|都)?(?:被|让)(?:人|别人|其他人|他人|原号主|号主)?"
+               r"(?:使用|用|兑换|启用|激活|领取|核销|充值|充|盗刷|申诉找回|找回|申诉回|封|卖)"
                r"|(?:使用|用|兑换|启用|激活|领取|核销|充值|卖出去|卖)过"
                r"|卖给(?:了)?别人|(?:是)?重复(?:售出|卖|发)|已(?:被使用|被兑换|使用|失效|过期|作废)"
                r"|是错的|(?:是)?(?:废码|坏码|空卡|废卡|坏卡|死卡|作废卡|错卡|无效|失效|过期|作废|有问题|对不上)"
@@ -136,7 +140,9 @@ _ADMISSION_SHAPES = {
     "mistake": (r"[我本咱俺客同仓小店后系机技](?:(?:(?<=我)(?:们|方|司)?|(?<=本)店|(?<=咱)[们家]|(?<=俺)们|(?<=客)服|(?<=同)事"
                 r"|(?<=仓)库|(?<=小)二|(?<=店)铺|(?<=后)台|(?<=系)统|(?<=机)器人|(?<=技)术)"
                 + _gap("你您没不", 12, "错重漏反眼岔关验扣充核处跟") + _MISTAKE + ")"),
-    "card": (r"[卡激兑礼充cC码账](?:(?:(?<=卡)(?:密|号)?(?!盟)|(?<=激)活码|(?<=兑)换码|(?<=礼)品码|(?<=充)值码|(?<=c)dk|(?<=C)DK|(?<=码)|(?<=账)号)" +
+    # 号 alone is a sold game account (这个号被找回了), not the 号 of 订单号 / 手机号 / 卡号 / 账号.
+    "card": (r"[卡激兑礼充cC码账号](?:(?:(?<=卡)(?:密|号)?(?!盟)|(?<=激)活码|(?<=兑)换码|(?<=礼)品码|(?<=充)值码|(?<=c)dk|(?<=C)DK|(?<=码)|(?<=账)号"
+             r"|(?<=号)(?<![单机话码编卡账帐型]号))" +
              _gap("没不未别非你您", 14, "被让过别已错废坏空死效期题对示重") + _CARD_STATE + ")"),
     "order": (r"[充下未没少只钱款收当其卖拍库实](?:"
               r"(?<=充)值(?:失败|未成功|不成功|没成功)|(?<=下)单失败|(?<=未)能到账|(?<=没)(?:充进去|充上|充成功|发出去)"
@@ -216,8 +222,9 @@ class _Clauses:
         return self.text[end] if end < len(self.text) else ""
 
 
-def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> list[Signal]:
-    """The signals in one message `text` said by `role` ("me" / "counterparty") at `when`."""
+def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary, ordered_at: datetime | None = None) -> list[Signal]:
+    """The signals in one message `text` said by `role` ("me" / "counterparty") at `when`; `ordered_at`:
+    the order's time when the case knows it (下单后10分钟内 counts from it)."""
     if role not in ("me", "counterparty") or not text:
         return []
     key = (role, text)
@@ -228,7 +235,7 @@ def analyse(text: str, role: str, when: datetime | None, vocab: Vocabulary) -> l
             vocab.cache[key] = found
     if not found:
         return []
-    return [_resolve(signal, when) if signal.kind == "promise" else signal for signal in found]
+    return [_resolve(signal, when, ordered_at) if signal.kind == "promise" else signal for signal in found]
 
 
 def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
@@ -236,7 +243,8 @@ def _analyse(text: str, role: str, vocab: Vocabulary) -> list[Signal]:
     if role == "me":
         received = _RECEIVED.search(text) is not None
         if not received and (vocab.me_prefilter is not None and vocab.me_prefilter.search(text) is None
-                             or vocab.me_re is not None and vocab.me_re.search(fold(text)) is None):
+                             or vocab.me_re is not None and vocab.me_re.search(fold(text)) is None) \
+                and _ASKED_REFUND.search(text) is None:
             return []
         norm = normalise(_drop_quotes(text))
         confirmed = _received(norm, vocab) if received else []
@@ -298,16 +306,31 @@ def _received(norm: str, vocab: Vocabulary) -> list[Signal]:
     return []
 
 
-def _resolve(signal: Signal, when: datetime | None) -> Signal:
+def _resolve(signal: Signal, when: datetime | None, ordered_at: datetime | None = None) -> Signal:
     """The promise with its deadline computed from the message time (docs/signals.md conventions)."""
     data = dict(signal.data)
     spec = data.pop("spec", None)
     due = _due(spec, when) if spec is not None and when is not None else None
+    counted_from_order = False
+    if (due is not None and when is not None and ordered_at is not None and spec[0] == "duration" and len(spec) > 3 and spec[3]
+            and ordered_at - when <= ORDER_FOLLOWS):
+        # 下单后10分钟内到账 said just before the order: ten minutes from the order. Said after it, the
+        # order's reading stands only while it lies ahead of the message (a due before the words binds
+        # nothing); said days before the order, it may have been about another purchase.
+        from_order = _due(spec, ordered_at)
+        if from_order is not None and from_order.due > when:
+            due, counted_from_order = from_order, True
+    if due is not None and spec[0] == "clock" and when is not None and due.due <= when:
+        # 今天上午10点前 said at 15:00: the time had passed when it was said; no deadline to hold it to.
+        data["due_passed"] = isoformat(due.due)
+        due = None
     if due is not None:
         deadline = due.to_json()
         data["due"] = deadline["due"]  # isoformat(due.due), as the deadline has it
         data["rule"] = due.rule
         data["deadline"] = deadline
+        if counted_from_order:
+            data["deadline"] = {**deadline, "counted_from": "order", "from": isoformat(ordered_at)}
     return Signal(signal.kind, signal.phrase, signal.category, data)
 
 
@@ -483,7 +506,8 @@ def _durations(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabular
             continue
         amount = float(match.group("n2") or match.group("n1"))
         unit = match.group("unit")
-        signal = _promise_signal(match.group(0).strip(), ("duration", amount, unit), _UNIT_RULE.get(unit, "days"), norm, clauses, start, vocab)
+        spec = ("duration", amount, unit, _AFTER_ORDER.search(prefix) is not None)
+        signal = _promise_signal(match.group(0).strip(), spec, _UNIT_RULE.get(unit, "days"), norm, clauses, start, vocab)
         signal.data["amount"] = match.group("n2") or match.group("n1")
         signal.data["unit"] = unit
         if match.group("within") and "左右" in match.group("within"):
@@ -506,8 +530,11 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
             # 今天下午人多，5点前给你充好: the part of the day said just before still holds
             said = _PERIOD_BEFORE.findall(norm, max(0, start - 12), start)
             period = said[-1] if said else None
-        evening = period in ("下午", "晚上", "傍晚") or not period and match.group("day") in ("今晚", "明晚")
-        if evening and hour < 12 or period == "中午" and hour < 6:
+        night = period == "晚上" or not period and match.group("day") in ("今晚", "明晚")
+        evening = night or period in ("下午", "傍晚")
+        if night and hour == 12:
+            hour = 24  # 今晚12点 / 晚上12点 is midnight, 24:00 of that day, never noon
+        elif evening and hour < 12 or period == "中午" and hour < 6:
             hour += 12
         if hour > 24:
             continue
@@ -515,7 +542,8 @@ def _clocks(norm: str, clauses: _Clauses, context: set[int], vocab: Vocabulary) 
         if minute > 59:
             continue
         day = match.group("day")
-        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None, not period and hour < 12 and day != "明早")
+        # 12点 without a part of the day is noon or midnight: said after noon, midnight (12点前 at 19:25 = 24:00)
+        spec = ("clock", hour, minute, _DAY_OFFSET.get(day) if day else None, not period and hour <= 12 and day != "明早")
         found.append((start, _promise_signal(match.group(0), spec, "clock", norm, clauses, start, vocab)))
     return found
 
@@ -650,7 +678,8 @@ def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()
     """`confirmed`: spans where the user says the money or goods arrived (钱退回来了 asks for nothing)."""
     assert vocab.me_re is not None
     matches = [m for m in vocab.me_re.finditer(norm) if not any(a < m.end() and m.start() < b for a, b in confirmed)]
-    if not matches:
+    asked = [m for m in _ASKED_REFUND.finditer(norm) if not any(a < m.end() and m.start() < b for a, b in confirmed)]
+    if not matches and not asked:
         return []
     clauses = _Clauses(norm)
     claims: list[str] = []
@@ -685,6 +714,21 @@ def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()
                     continue  # 我差点就打12315了 / 本来想去投诉的 / 我朋友打了12315也没用: no threat made
                 channels.append(meaning.category)
                 phrases.append(phrase)
+    for match in asked:
+        if "refund" in claims:
+            break
+        verb = match.start("verb")
+        c_start = clauses.span(clauses.index(match.start()))[0]
+        if (_negated_at(norm, clauses, match.start(), vocab) or _negated_at(norm, clauses, verb, vocab)
+                or _question(clauses, verb, vocab) or _NOT_A_CLAIM_BEFORE.search(norm, c_start, match.start())):
+            continue  # 我不希望退款 / 请不要退款 / 要求退款可以吗？ / 朋友说要求退款
+        claims.append("refund")
+        phrases.append(match.group(0))
+        amount = _claim_amount(norm, clauses, verb, match.end())
+        if amount is None and (said := _REFUND_AMOUNT.search(norm)):
+            amount = Decimal(said.group("n")).quantize(Decimal("0.01"))
+        if amount is not None:
+            amounts["refund"] = amount
     if not claims and not channels:
         return []
     specific = [c for c in channels if c != "complaint"]
@@ -698,6 +742,15 @@ def _demands(norm: str, vocab: Vocabulary, confirmed: list[tuple[int, int]] = ()
     return [Signal("demand", "、".join(phrases), data["claim"] or "threat", data)]
 
 
+# A refund asked for in the user's own words (请按包赔承诺退款1200元, 希望你们尽快退款, 要求商家全额退款):
+# a request word, at most ten characters of the same clause, a refund verb. Not 请问 (a question), not
+# the refund's progress (请查一下退款进度) or arrival (麻烦看下退款到账了没).
+_ASKED_REFUND = re.compile(
+    r"[请麻希要务](?:(?<=请)(?!问)|(?<=麻)烦(?!问)|(?<=希)望|(?<=要)求|(?<=务)必)"
+    r"[^，,。！!？?；;\n\x00]{0,10}?(?P<verb>全额退款|退款|退钱|退还|退回|退全款)"
+    r"(?!进度|状态|记录|流程|到账|到了|收到|了|成功|申请(?:已|了))"
+)
+_ASKED_REFUND_SCAN = re.compile(f"(?:{_ASKED_REFUND.pattern})[^\x00]*")  # see _candidates
 _NOT_A_THREAT_BEFORE = re.compile(r"差点|差一点|本来|原本|本想|都想|想过|朋友|同事|别人|人家|他|她|上次|上回|以前")
 # A claim someone else made, or made before: 上次退一赔三那个商家就是这么说的.
 _NOT_A_CLAIM_BEFORE = re.compile(r"上次|上回|以前|朋友|同事|别人|人家|他们?(?=说|去|也)|她们?(?=说|去|也)")
@@ -753,13 +806,15 @@ def signals_of_texts(messages: list[Event], spoken: dict[str, tuple[list[int], l
     run once over the result in C, hits mapped back to messages. Only messages with a hit are read
     closely — in a long log that is a small minority."""
     vocab = vocab or load(getattr(ctx, "case_root", None))
+    case = getattr(ctx, "case", None)
+    ordered_at = case.order.paid_at if case is not None else None
     lang = get_lang()
     found: list[Event] = []
     counts: dict[tuple[str, str], int] = {}
     summaries: dict[tuple[Any, ...], str] = {}
     for index, text in _candidates(spoken, vocab):
         message = messages[index]
-        for signal in analyse(text, message.actor, message.time, vocab):
+        for signal in analyse(text, message.actor, message.time, vocab, ordered_at):
             key = (signal.kind, signal.category)
             counts[key] = counts.get(key, 0) + 1
             found.append(_event(message, signal, counts[key], lang, summaries))
@@ -774,7 +829,7 @@ def _candidates(spoken: dict[str, tuple[list[int], list[str]]], vocab: Vocabular
     Each speaker's texts are joined with NUL between them and scanned once per pattern; a pattern
     ends in `[^\\x00]*`, so a text yields at most one match and the scan jumps to the next text."""
     found: dict[int, str] = {}
-    for role, patterns in (("me", (vocab.me_scan, _RECEIVED_SCAN)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _STRUCTURES_SCAN))):
+    for role, patterns in (("me", (vocab.me_scan, _RECEIVED_SCAN, _ASKED_REFUND_SCAN)), ("counterparty", (vocab.counterparty_scan, _TIME_SCAN, _STRUCTURES_SCAN))):
         indexes, texts = spoken[role]
         if not indexes:
             continue

@@ -18,6 +18,8 @@ def say(kind: str, data: dict[str, Any]) -> Any | None:
     if kind == "promise":
         if data.get("due"):
             return said("signals.summary.promise_due", phrase=phrase, due=str(data["due"]).replace("T", " ")[:16])
+        if data.get("due_passed"):
+            return said("signals.summary.promise_passed", phrase=phrase, due=str(data["due_passed"]).replace("T", " ")[:16])
         return said("signals.summary.promise_vague", phrase=phrase)
     if kind == "deflection":
         return said("signals.summary.deflection", phrase=phrase, category=said(f"signals.category.{data.get('category', '')}"))
