@@ -55,6 +55,10 @@ GOLDEN: list[tuple[str, str, dict[str, str]]] = [
     ("wechat_csv/excel_gbk_thousands.csv", "wechat-csv", {}),
     ("wechat_csv_2025/quoted_tab_gbk.csv", "wechat-csv-2025", {}),
     ("bank_cmb_pdf/cmb_statement_applied.pdf", "bank-cmb-pdf", {}),
+    # written by make_tester3_data.py (third payment black-box test, notes/tester_payments.md)
+    ("alipay_2023/score_no_merchant_no.csv", "alipay-2023", {}),
+    ("wechat_csv/transfer_no_merchant_no.csv", "wechat-csv", {}),
+    ("bank_cmb_pdf/cmb_statement_wrapped_party.pdf", "bank-cmb-pdf", {}),
 ]
 
 BROKEN: list[tuple[str, str, str]] = [
@@ -65,6 +69,11 @@ BROKEN: list[tuple[str, str, str]] = [
     ("wechat_xlsx_2026/broken_float_ids.xlsx", "wechat-xlsx-2026", "payments.broken.mangled"),
     ("wechat_xlsx/broken_cut_in_sheet.xlsx", "wechat-xlsx", "payments.broken.xlsx"),
     ("wechat_xlsx_2026/broken_cut_in_strings.xlsx", "wechat-xlsx-2026", "payments.broken.xlsx"),
+    ("alipay_2023/broken_bad_bytes_row.csv", "alipay-2023", "payments.broken.encoding"),
+    ("alipay_2021/broken_bad_bytes_title.csv", "alipay-2021", "payments.broken.encoding"),
+    ("wechat_csv/broken_bad_utf8.csv", "wechat-csv", "payments.broken.encoding"),
+    ("alipay_2023/broken_cut_in_character.csv", "alipay-2023", "payments.broken.truncated_row"),
+    ("bank_icbc/broken_cut_in_character.csv", "bank-icbc", "payments.broken.truncated_row"),
 ]
 # Inputs no source claims (their tests name them): a damaged workbook nothing recognises, reported by the
 # wechat-xlsx source below CLAIM (test_payments_heldout.py).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..i18n import join
 from ..model.finding import Finding
 from ..model.slugs import PROBLEM_TYPES, label
-from ..parsing.times import display
+from ..parsing.times import CST, display
 from .catalog import get, rule
 from .chains import CHAINS, link_label
 from .context import CheckContext
@@ -49,6 +49,12 @@ def chain_out_of_order(ctx: CheckContext) -> list[Finding]:
         # The link actually compared against: the nearest earlier one with a time.
         while after is not None and after not in ctx.anchors:
             after = after_of.get(after)
+        if after is not None and after in ctx.anchors:
+            # A date without a time (bank statements) says only which day: on the anchor's day or later
+            # it is not earlier than the anchor.
+            day = ctx.anchors[after].astimezone(CST).date()
+            items = [i for i in items if not (i.event is not None and i.time is not None and "date-only" in i.event.time_flags
+                                              and i.time.astimezone(CST).date() >= day)]
         if not items or after is None:
             continue
         exhibits = list(dict.fromkeys(i.exhibit.id for i in items if i.exhibit is not None))

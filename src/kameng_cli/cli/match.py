@@ -22,7 +22,10 @@ def match(ctx: typer.Context, as_json: bool = JSON) -> None:
     store = env.store()
     store.case  # noqa: B018 - a broken case.toml is reported before anything is re-read
     ids = {e.id for e in store.exhibits().values() if e.parser in payment_source_names()}
-    report = rebuild(store, only=ids) if ids else None
+    from .add import _asker
+
+    # On a terminal, several plausible payments are asked about (the answer is remembered), as on `add`.
+    report = rebuild(store, only=ids, ask=_asker(env) if env.interactive else None) if ids else None
     errors = dict(report.errors) if report else {}
     events = store.derived_events()
     documents = []

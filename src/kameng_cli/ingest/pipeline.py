@@ -460,11 +460,13 @@ class RebuildReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
-def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
+def rebuild(store: CaseStore, only: set[str] | None = None,
+            ask: Callable[[str, list[str]], str] | None = None) -> RebuildReport:
     """Re-derive every exhibit's events from its evidence copy (under the lock); manual events stay.
 
     `only` limits re-parsing to some exhibits (e.g. `kameng match` re-runs payment matching); the
-    others keep their stored results."""
+    others keep their stored results. `ask` (`kameng match` on a terminal) lets a source ask the user,
+    e.g. which of several plausible payments is the case's."""
     from .registry import sources
 
     registry = sources()
@@ -503,7 +505,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None) -> RebuildReport:
             ctx = ParseContext(case=case, case_root=store.root, original_name=exhibit.name,
                                original_mtime=exhibit.captured_at if exhibit.captured_at_source == "file-mtime" else None,
                                stdin=exhibit.origin == "-", previous_facts=exhibit.facts, previous_details=previous,
-                               options={"kind": exhibit.kind} if exhibit.kind_source == "user" else {})
+                               options={"kind": exhibit.kind} if exhibit.kind_source == "user" else {}, ask=ask)
             try:
                 result = source.parse(path, ctx)
             except KamengError as exc:

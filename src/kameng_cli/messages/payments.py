@@ -19,7 +19,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Query the transactions again in CMB 专业版 (PC) and export the CSV, adding it unchanged (no Excel/WPS re-save); or request a PDF statement in the CMB app (流水打印).",
     },
     "payments.how.icbc": {
-        "zh": "请在工商银行网银“明细查询”中重新下载明细文件（CSV），直接添加，不要用 Excel/WPS 另存。",
+        "zh": "请在工商银行网银“明细查询”中重新导出（下载）明细文件（CSV），直接添加，不要用 Excel/WPS 另存。",
         "en": "Download the details file (CSV) again from ICBC online banking (明细查询) and add it unchanged, without re-saving it in Excel/WPS.",
     },
     "payments.how.generic": {
@@ -48,8 +48,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "this {layout} is incomplete: its last row (line {line}) is cut off. Nothing was imported. {how}",
     },
     "payments.broken.encoding": {
-        "zh": "这份{layout}在第 {line} 行附近有无法解码的字节（{detail}），可能被其他软件转存过编码，未导入。{how}",
-        "en": "this {layout} has bytes that cannot be decoded near line {line} ({detail}); another program may have re-encoded it. Nothing was imported. {how}",
+        "zh": "这份{layout}第 {line} 行有无法识别的字节，文件已损坏（可能在下载、解压或复制时出错），未导入；不要转换编码或另存（另存过的账单证明力减弱）。{how}",
+        "en": "this {layout} has bytes that cannot be read on line {line}: the file is damaged (probably while downloading, unzipping or copying it). Nothing was imported; do not convert or re-save it (a re-saved bill proves less). {how}",
+    },
+    "payments.broken.undecodable": {
+        "zh": "这份{layout}的文字编码无法识别，文件可能已损坏，未导入；不要转换编码或另存（另存过的账单证明力减弱）。{how}",
+        "en": "the text encoding of this {layout} cannot be recognised; the file may be damaged. Nothing was imported; do not convert or re-save it (a re-saved bill proves less). {how}",
     },
     "payments.broken.csv": {
         "zh": "这份{layout}在第 {line} 行的 CSV 结构损坏（{detail}），未导入。{how}",
@@ -118,8 +122,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "payments.match.item": {"zh": "{payment}，依据：{reason}", "en": "{payment}; because {reason}"},
     "payments.match.found": {"zh": "匹配到 {count} 笔：{items}", "en": "matched {count}: {items}"},
     "payments.match.ambiguous": {
-        "zh": "有 {count} 笔交易都可能是本案的付款，未自动选择：{items}。请在 case.toml 的 order 部分填写订单号 number 后运行 kameng match，或在终端中重新添加以选择。",
-        "en": "{count} transactions could be this case's payment; none was taken: {items}. Put the order number in case.toml (number, in the order section) and run `kameng match`, or add the file again on a terminal to choose.",
+        "zh": "有 {count} 笔交易都可能是本案的付款，未自动选择：{items}。请在 case.toml 的 order 部分填写订单号 number 后运行 kameng match，或在终端中运行 kameng match 逐笔选择。",
+        "en": "{count} transactions could be this case's payment; none was taken: {items}. Put the order number in case.toml (number, in the order section) and run `kameng match`, or run `kameng match` on a terminal to choose one.",
+    },
+    "payments.match.ambiguous_order": {
+        "zh": "这份账单中没有一笔付款带有本案订单号 {order_no}，有 {count} 笔交易都可能是本案的付款，未自动选择：{items}。请在终端中运行 kameng match 选择其中一笔；若订单号填错，先改正 case.toml 中的 number 再运行 kameng match。",
+        "en": "no payment in this export carries the case's order number {order_no}, and {count} transactions could be the case's payment; none was taken: {items}. Run `kameng match` on a terminal to choose one; if the order number is wrong, correct number in case.toml first, then run `kameng match`.",
     },
     "payments.match.none": {
         "zh": "没有找到与本案相符的付款（{case}）。最接近的：{items}。核对 case.toml 中的订单号、金额和付款时间后运行 kameng match。",

@@ -9,7 +9,7 @@ from ..base import Sample
 from . import alipay_common
 from .common import PaymentSource, check_id
 from .records import PaymentRecord
-from .table import Column, Header, amount, export_time, text
+from .table import Column, Header, amount, export_time, head_text, text
 
 COLUMNS = (
     Column("inout", ("收/支",)),
@@ -36,7 +36,7 @@ class Alipay2021Source(PaymentSource):
     expects_footer = True
 
     def sniff(self, sample: Sample) -> float:
-        head = sample.text
+        head = head_text(sample)
         return 0.95 if head and alipay_common.app_variant(head) == "2021" else 0.0
 
     def is_footer(self, first: Any, cells: list[Any]) -> bool:

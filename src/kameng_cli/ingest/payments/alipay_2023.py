@@ -16,7 +16,7 @@ from .bulk import BulkTriage
 from .common import FOOTER_STARTS, PaymentSource, check_id
 from .matching import CaseKeys
 from .records import PaymentRecord
-from .table import NULL_CELLS, PLAIN_AMOUNT, STRIP, Column, Header, amount, export_time, text
+from .table import NULL_CELLS, PLAIN_AMOUNT, STRIP, Column, Header, amount, export_time, head_text, text
 
 # Refunds are always interpreted (they may return the case's payment); other known statuses may be triaged.
 QUICK_STATUSES = alipay_common.STATUSES - {"退款成功"}
@@ -47,7 +47,7 @@ class Alipay2023Source(PaymentSource):
     columns = COLUMNS
 
     def sniff(self, sample: Sample) -> float:
-        head = sample.text
+        head = head_text(sample)
         return 0.95 if head and alipay_common.app_variant(head) == "2023" else 0.0
 
     def triage(self, cells: list[Any], header: Header, keys: CaseKeys) -> tuple[str, datetime] | None:

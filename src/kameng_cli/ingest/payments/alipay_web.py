@@ -10,7 +10,7 @@ from ..base import Sample
 from . import alipay_common
 from .common import PaymentSource, check_id
 from .records import PaymentRecord, RowError
-from .table import Column, Header, amount, export_time, first_line, text
+from .table import Column, Header, amount, export_time, first_line, head_text, text
 
 COLUMNS = (
     Column("trade_no", ("交易号",)),
@@ -43,7 +43,7 @@ class AlipayWebSource(PaymentSource):
     expects_footer = True
 
     def sniff(self, sample: Sample) -> float:
-        return 0.95 if first_line(sample.text).startswith("支付宝交易记录明细查询") else 0.0
+        return 0.95 if first_line(head_text(sample)).startswith("支付宝交易记录明细查询") else 0.0
 
     def record(self, cells: list[Any], header: Header, line: int) -> PaymentRecord:
         i = header.index

@@ -42,8 +42,16 @@ class CmbPdfSource(PdfStatementSource):
             return None
         rest = tokens[4:]
         kind = rest[0]
-        summary = rest[-1] if len(rest) >= 3 else ""
-        counterparty = " ".join(rest[1:-1] if len(rest) >= 3 else rest[1:])
+        others = rest[1:]
+        # 对手信息 is a name and then an account number (spec 3.A(2)); what follows the number is the
+        # 客户摘要. Without a number the last word is taken as the 客户摘要 when there are two or more.
+        numbered = [at for at, token in enumerate(others) if _ACCOUNT.match(token)]
+        if numbered:
+            cut = numbered[-1] + 1
+            counterparty, summary = " ".join(others[:cut]), " ".join(others[cut:])
+        else:
+            summary = others[-1] if len(others) >= 2 else ""
+            counterparty = " ".join(others[:-1] if len(others) >= 2 else others)
         return [tokens[0], tokens[1], tokens[2], tokens[3], kind, counterparty, summary]
 
     def record(self, cells: list[Any], header: Header, line: int) -> PaymentRecord:
@@ -51,12 +59,30 @@ class CmbPdfSource(PdfStatementSource):
         i = header.index
         party = text(cells[i["counterparty"]])
         summary = text(cells[i["summary"]])
-        channel, merchant = bank_common.split_channel(summary)
+        name, account = _name_and_account(party)
+        # The channel and the merchant appear in 对手信息 (`财付通-微信支付-极光卡盟 1000050101****`) or in
+        # 客户摘要 (`财付通-星辰卡盟`): read them as the CSV's 交易备注 is read, the account number apart.
+        channel, merchant = bank_common.split_channel(name)
+        if not channel:
+            channel, merchant = bank_common.split_channel(summary)
         return PaymentRecord(
             line=line, time=time, kind=kind, direction=direction, amount=value, status=text(cells[i["type"]]),
-            counterparty=merchant if channel else (party or summary), note=f"{party} {summary}".strip(), method=channel,
-            category=text(cells[i["type"]]), account=party, time_flags=flags,
+            counterparty=merchant if channel else (name or summary), note=f"{party} {summary}".strip(), method=channel,
+            category=text(cells[i["type"]]), account=account, time_flags=flags,
         )
+
+
+# A (masked) account number as 对手信息 prints it after the name: `6214****0002`, `1000050101****`.
+_ACCOUNT = re.compile(r"^(?=[\d*]*\d)[\d*]{6,}$")
+
+
+def _name_and_account(party: str) -> tuple[str, str]:
+    name, _, last = party.rpartition(" ")
+    if name and _ACCOUNT.match(last):
+        return name.strip(), last
+    if _ACCOUNT.match(party):
+        return "", party
+    return party, ""
 
 
 SOURCE = CmbPdfSource()

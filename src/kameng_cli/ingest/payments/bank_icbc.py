@@ -10,7 +10,7 @@ from ..base import Sample
 from . import bank_common
 from .common import PaymentSource
 from .records import PaymentRecord
-from .table import Column, Header, amount, date_time, first_line, text
+from .table import Column, Header, amount, date_time, first_line, head_text, text
 
 COLUMNS = (
     Column("date", ("交易日期",)),
@@ -35,7 +35,7 @@ class IcbcSource(PaymentSource):
     expects_footer = True
 
     def sniff(self, sample: Sample) -> float:
-        return 0.95 if first_line(sample.text).startswith("明细查询文件下载") else 0.0
+        return 0.95 if first_line(head_text(sample)).startswith("明细查询文件下载") else 0.0
 
     def is_footer(self, first: Any, cells: list[Any]) -> bool:
         return isinstance(first, str) and first.startswith(("人民币合计", "合计金额", "合计"))

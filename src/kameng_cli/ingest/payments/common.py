@@ -17,10 +17,10 @@ from ...model.records import Event, Note, Warning
 from ...parsing.amounts import format_yuan
 from ...parsing.times import CST, isoformat
 from ..base import ParseContext, ParseResult, Sample, SourceError
-from ..decoding import open_text
+from ..decoding import DecodeError, locate_undecodable, open_text
 from .bulk import BulkFallback, BulkTriage
 from .events import paid_event, recorded_refund_event, refunded_event
-from .matching import CaseKeys, Decision, Match, Matcher, describe_payment
+from .matching import CaseKeys, Decision, Match, Matcher, describe_payment, shown_time
 from .records import PaymentRecord, RowError
 from .refunds import link_refunds
 from .table import STRIP, Column, CsvRows, Header, Row, RowStreamError, csv_rows, find_header, is_scientific
@@ -157,7 +157,12 @@ class PaymentSource:
                 self.bind_header(header, ctx)
                 matcher = Matcher(ctx.case, track_nearest=not self.has_triage)
                 scan = self._scan(rows, header, matcher, triage=self.has_triage and matcher.keys.usable, bulk=bulk)
+        except DecodeError as exc:
+            # Not even a damaged text of the export's encodings (detection tolerates a few bad bytes).
+            raise SourceError("payments.broken.undecodable", layout=layout, how=how) from exc
         except RowStreamError as exc:
+            if exc.key == "payments.broken.encoding":
+                raise self._undecodable(path, layout, how) from exc
             raise SourceError(exc.key, layout=layout, how=how,
                               **{"line": "?", "detail": "", "name": ctx.original_name or path.name, **exc.params}) from exc
         except ExportMangled as exc:
@@ -165,6 +170,20 @@ class PaymentSource:
         scan.preamble = preamble
         self._check_complete(scan, layout, how)
         return self._result(scan, header, ctx, path)
+
+    def _undecodable(self, path: Path, layout: str, how: str) -> SourceError:
+        """Bytes that do not decode, found where they are (the text stream reports them a whole block
+        early): a character cut by the end of the file is a truncated download, like a cut between
+        characters; anything else is damage on a given line. Neither is helped by re-saving the file
+        in another encoding — a re-saved bill is weaker evidence (spec section 4 rule 9) — so the
+        advice is a fresh export."""
+        found = locate_undecodable(path, self._encoding) if self._encoding else None
+        if found is None:
+            return SourceError("payments.broken.undecodable", layout=layout, how=how)
+        line, cut = found
+        if cut:
+            return SourceError("payments.broken.truncated_row", layout=layout, line=line, how=how)
+        return SourceError("payments.broken.encoding", layout=layout, line=line, how=how)
 
     @property
     def has_triage(self) -> bool:
@@ -460,13 +479,17 @@ class PaymentSource:
             result.messages.append(t("payments.match.found", count=len(items), items="；".join(items)))
         elif decision.plausible:
             listing = "；".join(f"{n}) {describe_payment(m.record)}" for n, m in enumerate(decision.plausible, 1))
-            text = t("payments.match.ambiguous", count=len(decision.plausible), items=listing)
+            params: dict[str, Any] = {"count": len(decision.plausible), "items": listing}
+            # With an order number in case.toml the advice to fill it in is wrong: the number is there,
+            # but no payment row of this export carries it.
+            key = "payments.match.ambiguous"
+            if keys is not None and keys.order_no:
+                key, params["order_no"] = "payments.match.ambiguous_order", keys.order_no
+            text = t(key, **params)
             result.messages.append(text)
-            result.warnings.append(Warning(None, None, "payments.match.ambiguous", listing,
-                                           {"count": len(decision.plausible), "items": listing}))
+            result.warnings.append(Warning(None, None, "payments.match.ambiguous", listing, dict(params)))
             result.notes.append(Note(None, "payment-ambiguous", text, "warning",
-                                     {"lines": [m.record.line for m in decision.plausible]}, key="payments.match.ambiguous",
-                                     params={"count": len(decision.plausible), "items": listing}))
+                                     {"lines": [m.record.line for m in decision.plausible]}, key=key, params=params))
         elif keys is not None and keys.usable:
             listing = "；".join(f"{n}) {describe_payment(m.record)}" for n, m in enumerate(decision.nearest, 1)) or "—"
             text = t("payments.match.none", case=keys.describe(), items=listing)
@@ -500,7 +523,7 @@ class PaymentSource:
                 if recorded is not None:
                     events.append(recorded)
         if pairs:
-            items = [t("payments.refund.item", time=r.time.strftime("%Y-%m-%d %H:%M") if r.time else "—",
+            items = [t("payments.refund.item", time=shown_time(r),
                        amount=format_yuan(r.amount),
                        partial=t("payments.refund.partial") if r.partial else "",
                        reason=t(f"payments.link.{r.link_rule}")) for _, r in pairs]
@@ -536,6 +559,5 @@ class _Scan:
 
 
 def _brief(record: PaymentRecord) -> str:
-    when = record.time.strftime("%Y-%m-%d %H:%M") if record.time else "—"
-    return t("payments.brief.paid", time=when, counterparty=record.counterparty or "—", amount=format_yuan(record.amount))
+    return t("payments.brief.paid", time=shown_time(record), counterparty=record.counterparty or "—", amount=format_yuan(record.amount))
 

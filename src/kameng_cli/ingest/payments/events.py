@@ -34,10 +34,13 @@ def paid_event(match: Match, source: str, locator: str) -> Event:
     data.update(match=match.to_json(), refund_of=None, partial=False)
     if record.refunded_amount:
         data["refunded_amount"] = format_amount(record.refunded_amount)
+    # order_no is the merchant's order number (商家订单号 / 商户单号, what the 卡盟 site shows) or nothing:
+    # the trade number is the payment platform's own id (spec section 4, linking keys), kept in
+    # data.trade_no — as an order number it would read as a second, different order.
     return Event(
         id="", time=record.time, kind="paid", actor="me",
         summary=t("payments.event.paid", counterparty=record.counterparty or "—", amount=format_yuan(record.amount)),
-        amount=record.amount, order_no=record.order_no or None, exhibit=None,
+        amount=record.amount, order_no=record.merchant_order_no or None, exhibit=None,
         locator=f"{locator} {record.line}", confidence=match.confidence, source=source,
         time_flags=list(record.time_flags), data=data,
     )
@@ -54,7 +57,7 @@ def refunded_event(payment: PaymentRecord, refund: PaymentRecord, match: Match, 
     data["say"] = said(key, counterparty=refund.counterparty or payment.counterparty or "—", amount=format_yuan(refund.amount))
     return Event(
         id="", time=refund.time, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
-        amount=refund.amount, order_no=payment.order_no or None, exhibit=None,
+        amount=refund.amount, order_no=payment.merchant_order_no or None, exhibit=None,
         locator=f"{locator} {refund.line}", confidence=confidence, source=source,
         time_flags=list(refund.time_flags), data=data,
     )
@@ -70,12 +73,12 @@ def recorded_refund_event(payment: PaymentRecord, match: Match, source: str, loc
     key = "payments.event.refunded_partial" if partial else "payments.event.refunded"
     data = _payment_data(payment)
     data.update(match={"reason": t("payments.link.refunded-column"), "confidence": match.confidence,
-                       "rule": "refunded-column"}, refund_of=payment.trade_no, partial=partial,
+                       "rule": "refunded-column"}, refund_of=payment.trade_no or None, partial=partial,
                 direction="in", paid_line=payment.line)
     data["say"] = said(key, counterparty=payment.counterparty or "—", amount=format_yuan(payment.refunded_amount))
     return Event(
         id="", time=when, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
-        amount=payment.refunded_amount, order_no=payment.order_no or None, exhibit=None,
+        amount=payment.refunded_amount, order_no=payment.merchant_order_no or None, exhibit=None,
         locator=f"{locator} {payment.line}", confidence=match.confidence, source=source,
         time_flags=["estimated"], data=data,
     )

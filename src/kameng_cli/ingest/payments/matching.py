@@ -299,9 +299,17 @@ class Matcher:
         return found
 
 
+def shown_time(record: PaymentRecord) -> str:
+    """A row's time as the messages print it: the date alone when the export gives no time (bank rows),
+    never a made-up 00:00."""
+    if record.time is None:
+        return "—"
+    return record.time.strftime("%Y-%m-%d" if "date-only" in record.time_flags else "%Y-%m-%d %H:%M")
+
+
 def describe_payment(record: PaymentRecord) -> str:
     """A row as the match messages list it; a closed attempt or a refund is not described as a payment."""
-    when = record.time.strftime("%Y-%m-%d %H:%M") if record.time else "—"
+    when = shown_time(record)
     key = {UNPAID: "payments.describe.unpaid", REFUND: "payments.describe.refund"}.get(record.kind, "payments.describe.paid")
     return t(key, time=when, counterparty=record.counterparty or "—", amount=format_yuan(record.amount),
              line=record.line)

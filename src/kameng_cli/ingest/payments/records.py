@@ -45,10 +45,6 @@ class PaymentRecord:
     link_rule: str = ""  # how the refund was linked to its payment
     warning: str = ""  # catalog key of a doubt about a row still used (e.g. an unknown status)
 
-    @property
-    def order_no(self) -> str:
-        return self.merchant_order_no or self.trade_no
-
     def to_json(self) -> dict[str, Any]:
         return {
             "line": self.line,

@@ -86,7 +86,9 @@ def link_refunds(payments: list[PaymentRecord], refunds: list[PaymentRecord], ke
                 continue
             for payment in newest_first:
                 if rule(refund, payment, keys):
-                    refund.refund_of = payment.trade_no or payment.merchant_order_no or f"line {payment.line}"
+                    # The payment's trade number, or None (bank rows have none): the event's paid_line
+                    # names the payment's row, and an order number or a locator is no trade number.
+                    refund.refund_of = payment.trade_no or None
                     refund.link_rule = rule_name
                     refund.partial = refund.amount < payment.amount
                     taken.add(id(refund))

@@ -35,6 +35,14 @@ def first_line(head: str | None) -> str:
     return ""
 
 
+def head_text(sample: Any) -> str | None:
+    """A sample's head as text for the payment sniffers: a few damaged bytes do not hide what the
+    export is (its parser then refuses it, naming the line)."""
+    from ..decoding import tolerant_head
+
+    return tolerant_head(sample.head)
+
+
 def clean(cell: Any) -> Any:
     return cell.strip(STRIP) if isinstance(cell, str) else cell
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..base import Sample
-from .table import first_line
+from .table import first_line, head_text
 from .wechat_common import MARKER, WechatSource
 
 # The April–July 2025 exports quote the ids and put the tab AFTER the closing quote (spec 2.B); the
@@ -16,7 +16,7 @@ QUOTE_THEN_TAB = re.compile(r'"\t,')
 
 
 def is_wechat_csv(sample: Sample) -> bool:
-    return first_line(sample.text).startswith(MARKER)
+    return first_line(head_text(sample)).startswith(MARKER)
 
 
 class WechatCsvLayout(WechatSource):
@@ -36,7 +36,7 @@ class WechatCsvSource(WechatCsvLayout):
     def sniff(self, sample: Sample) -> float:
         if not is_wechat_csv(sample):
             return 0.0
-        return 0.0 if QUOTE_THEN_TAB.search(sample.text or "") else 0.95
+        return 0.0 if QUOTE_THEN_TAB.search(head_text(sample) or "") else 0.95
 
 
 SOURCE = WechatCsvSource()

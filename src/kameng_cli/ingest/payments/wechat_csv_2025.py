@@ -5,6 +5,7 @@ in the cell; the shared cleaning strips it (spec section 2.B)."""
 from __future__ import annotations
 
 from ..base import Sample
+from .table import head_text
 from .wechat_csv import QUOTE_THEN_TAB, WechatCsvLayout, is_wechat_csv
 
 
@@ -13,7 +14,7 @@ class WechatCsv2025Source(WechatCsvLayout):
     label = {"zh": "微信支付账单（CSV，2025 年 4–7 月格式）", "en": "WeChat Pay bill (CSV, 2025 quoted layout)"}
 
     def sniff(self, sample: Sample) -> float:
-        return 0.95 if is_wechat_csv(sample) and QUOTE_THEN_TAB.search(sample.text or "") else 0.0
+        return 0.95 if is_wechat_csv(sample) and QUOTE_THEN_TAB.search(head_text(sample) or "") else 0.0
 
 
 SOURCE = WechatCsv2025Source()
