@@ -58,7 +58,10 @@ def test_complete_case_is_ready_for_platform_12315_and_court() -> None:
 
 def test_court_claim_with_fraud_adds_the_increase() -> None:
     the_case = case(claims=["refund", "compensation"], fraud=True, **COMPLETE)
-    claim = check(the_case, [export()], [paid()]).ready["court"].details["claim"]
+    # The increase needs the timeline's support too (legal/claims.py): here the merchant went silent.
+    silence = event("T0001", "silence", "2024-05-02 10:00:00", actor="counterparty", exhibit="E02",
+                    reason="unanswered-days")
+    claim = check(the_case, [export()], [paid(), silence]).ready["court"].details["claim"]
     assert claim["compensation"] == "500.00" and claim["total"] == "600.00"
     no_fraud = check(case(claims=["refund", "compensation"], **COMPLETE), [export()], [paid()])
     assert any("欺诈" in line for line in no_fraud.ready["court"].missing)

@@ -34,12 +34,22 @@ def test_price_from_payments_when_the_case_does_not_state_it() -> None:
     assert compute(_case(order={"number": "A1"}), []).refund_due is None
 
 
+ASKED = ["refund", "compensation"]  # the increase is paid 按照消费者的要求 [XQF-55]
+
+
+def _broken_delivery_promise() -> list[Event]:
+    """A delivery promised before the payment (it induced the sale), never kept."""
+    promise = Event(id="P1", time=datetime(2024, 5, 1, 9, tzinfo=CST), kind="promise", actor="counterparty",
+                    summary="", exhibit="E01", data={"text": "付款后10分钟内到账"})
+    return [promise, _event("paid", "100.00"), _event("promise-broken", promise="P1")]
+
+
 def test_compensation_needs_fraud_and_evidence() -> None:
-    no_fraud = compute(_case(claims=["refund", "compensation"]), [_event("promise-broken")])
+    no_fraud = compute(_case(claims=ASKED), _broken_delivery_promise())
     assert not no_fraud.compensation.offered and no_fraud.compensation.why_not == "claims.no_fraud_stated"
-    unsupported = compute(_case(fraud=True), [])
+    unsupported = compute(_case(claims=ASKED, fraud=True), [])
     assert not unsupported.compensation.offered and unsupported.compensation.why_not == "claims.fraud_unsupported"
-    supported = compute(_case(fraud=True), [_event("promise-broken")])
+    supported = compute(_case(claims=ASKED, fraud=True), _broken_delivery_promise())
     assert supported.compensation.offered and supported.compensation.amount == Decimal("500.00")
     assert [g.code for g in supported.compensation.grounds] == ["fake-promise"]
     assert supported.compensation.grounds[0].exhibits == ["E01"]
@@ -47,9 +57,9 @@ def test_compensation_needs_fraud_and_evidence() -> None:
 
 def test_compensation_is_three_times_the_price_at_least_500() -> None:
     resold = _event("card-invalid", summary="该卡密已被使用")
-    big = compute(_case(fraud=True, order={"number": "A1", "price": "300"}), [resold])
+    big = compute(_case(claims=ASKED, fraud=True, order={"number": "A1", "price": "300"}), [resold])
     assert big.compensation.amount == Decimal("900.00")
-    vanished = compute(_case(problem="merchant-vanished", fraud=True), [])
+    vanished = compute(_case(claims=ASKED, problem="merchant-vanished", fraud=True), [])
     assert [g.code for g in vanished.compensation.grounds] == ["merchant-vanished"]
     assert vanished.compensation.amount == Decimal("500.00")
     assert vanished.total == Decimal("600.00")

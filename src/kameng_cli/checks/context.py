@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..legal.transactions import distinct
+from ..legal.claims import Claims, compute
 from ..model.records import Event, Exhibit, Note, Warning
 from ..model.summary import summary_in
 
@@ -106,6 +106,7 @@ class CheckContext:
     chain: list[ChainLink] = field(default_factory=list)  # filled by the chain assessment
     out_of_order: dict[str, list[Item]] = field(default_factory=dict)  # link -> items before their anchor
     anchors: dict[str, datetime] = field(default_factory=dict)  # link -> earliest in-order time
+    _claims: Claims | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, case: Case, exhibits: Mapping[str, Exhibit] | Iterable[Exhibit], events: Iterable[Event],
@@ -193,19 +194,19 @@ class CheckContext:
     def refunds(self) -> list[Event]:
         return [e for e in self.by_kind.get("refunded", ()) if e.amount is not None]
 
+    def claims(self) -> Claims:
+        """The money claim, computed once by the rule the letters use (legal/claims.py)."""
+        if self._claims is None:
+            self._claims = compute(self.case, self.events)
+        return self._claims
+
     def paid_total(self) -> Decimal | None:
-        """What the evidence says was paid: the strongest payments, else the user's stated price. A
-        payment shown by several exhibits (bill and bank statement) counts once (legal.transactions)."""
-        payments = distinct(self.payments(), "paid")
-        amounts = [e.amount for e in payments if e.amount is not None and self.event_weakness(e) is None]
-        if not amounts:
-            amounts = [e.amount for e in payments if e.amount is not None]
-        if amounts:
-            return sum(amounts, Decimal("0"))
-        return self.case.order.price
+        """What was paid for the order: recorded payments (each transaction once), else order.price."""
+        return self.claims().paid
 
     def refunded_total(self) -> Decimal:
-        return sum((abs(e.amount) for e in distinct(self.refunds(), "refunded") if e.amount is not None), Decimal("0"))
+        """Every refund received for the order, each once (legal/claims.py: refunds)."""
+        return self.claims().refunded
 
     def paid_at(self) -> datetime | None:
         times = [e.time for e in self.payments() if e.time is not None]

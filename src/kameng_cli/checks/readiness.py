@@ -19,7 +19,7 @@ from ..i18n import join, t
 from ..model.finding import Finding, Readiness
 from ..model.slugs import ORDER_PROBLEMS
 from .chains import _BLOCKED, _CARD_STATUS, CHAINS, PROBLEM_LINK, link_label
-from .claim import compute_claim
+from .claim import claim_gaps, compute_claim, request_gaps
 from .context import CheckContext
 from .rules_evidence import _PERSON
 
@@ -101,7 +101,7 @@ def needs_respondent_identity(ctx: CheckContext, findings: list[Finding]) -> lis
 
 
 def needs_request(ctx: CheckContext, findings: list[Finding]) -> list[str]:
-    return [] if ctx.case.claims else [_missing("claims")]
+    return request_gaps(ctx)
 
 
 def _blocked_by(*rule_ids: str, severities: tuple[str, ...] = ("blocker",)) -> Requirement:
@@ -114,16 +114,7 @@ def _blocked_by(*rule_ids: str, severities: tuple[str, ...] = ("blocker",)) -> R
 
 
 def needs_claim(ctx: CheckContext, findings: list[Finding]) -> list[str]:
-    claim = compute_claim(ctx)
-    if not ctx.case.claims:
-        return [_missing("claims")]
-    if claim.paid is None:
-        return [_missing("claim_amount")]
-    if claim.total is None and "redeliver" not in ctx.case.claims:
-        return [_missing("claim_amount")]
-    if "compensation" in ctx.case.claims and claim.compensation is None:
-        return [_missing("compensation_basis")]
-    return []
+    return claim_gaps(ctx)
 
 
 # ---- police: signs of fraud ---------------------------------------------------------------------

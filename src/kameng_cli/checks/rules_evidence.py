@@ -69,6 +69,7 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
         if len(amounts) > 1:
             shown = join(format_yuan(a) for a in sorted(amounts))
             findings.append(this.finding("check.msg.KM201.inner", severity="warning", link="paid", amounts=shown))
+    findings.extend(_paid_twice(ctx))
     notes = [note for note in ctx.notes if note.code == "ocr-amount-mismatch"]
     findings = _said_by_notes(findings, notes)
     for note in notes:
@@ -76,6 +77,22 @@ def amount_mismatch(ctx: CheckContext) -> list[Finding]:
                                      exhibits=[note.exhibit] if note.exhibit else [],
                                      exhibit=note.exhibit or "—", text=note.text()))
     return findings
+
+
+def _paid_twice(ctx: CheckContext) -> list[Finding]:
+    """Several payments for the one order: all of it is claimed back, and the user should know why."""
+    claims = ctx.claims()
+    if not claims.repeated or claims.paid is None:
+        return []
+    by_id = {e.id: e for e in ctx.events_of("paid")}
+    shown = [by_id[i] for i in claims.payments if i in by_id]
+    items = join(f"{e.time.strftime('%Y-%m-%d %H:%M') if e.time else '—'} {format_yuan(abs(e.amount or 0))}"
+                 f"（{e.exhibit or '—'}）" for e in shown)
+    return [get("KM201").finding("check.msg.KM201.repeated", severity="warning", link="paid",
+                                 exhibits=list(dict.fromkeys(e.exhibit for e in shown if e.exhibit)),
+                                 events=[e.id for e in shown[:10]], count=len(shown), items=items,
+                                 total=format_yuan(claims.paid), why=t("check.why.KM201.repeated"),
+                                 fix=t("check.fix.KM201.repeated"))]
 
 
 def _said_by_notes(findings: list[Finding], notes: list[Note]) -> list[Finding]:
@@ -175,20 +192,32 @@ def payment_counterparty(ctx: CheckContext) -> list[Finding]:
 
 @rule("KM204", "refund-received", "warning")
 def refund_received(ctx: CheckContext) -> list[Finding]:
-    """Refunds already received: the claim must shrink by them (or the dispute may be settled)."""
-    refunded = ctx.refunded_total()
+    """Refunds already received: the claim must shrink by them (or the dispute may be settled). A
+    payment row that says it was refunded while the refund row is missing is named too."""
+    claims = ctx.claims()
+    refunded = claims.refunded
     if not refunded:
         return []
     this = get("KM204")
-    refunds = ctx.refunds()
-    refs = {"exhibits": list(dict.fromkeys(e.exhibit for e in refunds if e.exhibit)),
-            "events": [e.id for e in refunds[:10]], "link": "paid"}
-    paid = ctx.paid_total()
+    findings = []
+    for row in claims.row_refunds:
+        kind = "closed" if row.inferred else "row"
+        findings.append(this.finding(f"check.msg.KM204.{kind}", severity="warning" if row.inferred else "info",
+                                     link="paid", exhibits=[row.exhibit] if row.exhibit else [], events=[row.event],
+                                     exhibit=row.exhibit or "—", line=row.line if row.line is not None else "—",
+                                     status=row.status, amount=format_yuan(row.amount),
+                                     fix=t(f"check.fix.KM204.{kind}")))
+    by_id = {e.id: e for e in ctx.events_of("refunded", "paid")}
+    shown = [by_id[i] for i in [*claims.refund_events, *(r.event for r in claims.row_refunds)] if i in by_id]
+    refs = {"exhibits": list(dict.fromkeys(e.exhibit for e in shown if e.exhibit)),
+            "events": [e.id for e in shown[:10]], "link": "paid"}
+    paid = claims.paid
     if paid is not None and refunded >= paid:
-        return [this.finding("check.msg.KM204.full", **refs, refunded=format_yuan(refunded), paid=format_yuan(paid))]
+        return [*findings, this.finding("check.msg.KM204.full", **refs, refunded=format_yuan(refunded),
+                                        paid=format_yuan(paid))]
     outstanding = (paid - refunded) if paid is not None else None
-    return [this.finding("check.msg.KM204", severity="info", **refs, refunded=format_yuan(refunded),
-                         paid=format_yuan(paid), outstanding=format_yuan(outstanding))]
+    return [*findings, this.finding("check.msg.KM204", severity="info", **refs, refunded=format_yuan(refunded),
+                                    paid=format_yuan(paid), outstanding=format_yuan(outstanding))]
 
 
 @rule("KM205", "screenshot-edited", "warning")

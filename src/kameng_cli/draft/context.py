@@ -191,12 +191,12 @@ def first_line(case: Case, claims: Claims) -> str:
 
 
 def _refunded_in_full(claims: Claims) -> bool:
-    return claims.refund_due is not None and claims.refund_due <= 0 and claims.refunded > 0
+    return claims.refunded_in_full
 
 
 def demand_phrase(claims: Claims) -> str:
     money = ""
-    if claims.refund and not _refunded_in_full(claims):  # nothing left to give back: never 退还剩余款项¥0.00
+    if claims.refund_asked:  # nothing left to give back: never 退还剩余款项¥0.00
         if claims.refund_due is None:
             money = "退款"
         elif claims.refunded > 0:
@@ -209,12 +209,14 @@ def demand_phrase(claims: Claims) -> str:
     elif claims.redeliver:
         text = "补发"
     else:
-        text = money or "处理"
+        text = money
     if claims.compensation.offered and claims.compensation.amount is not None:
-        text += f"并赔偿{format_yuan(claims.compensation.amount)}"
-    if claims.interest:
+        text += ("并" if text else "") + f"赔偿{format_yuan(claims.compensation.amount)}"
+    elif claims.damages:
+        text += ("并" if text else "") + "赔偿损失"
+    if claims.interest and text and not claims.refunded_in_full:
         text += "及利息"
-    return text
+    return text or "处理"  # no concrete demand left: `kameng check` says so (12315 and court not ready)
 
 
 def demand_items(case: Case, claims: Claims, spec: ChannelSpec, voice: Voice = LETTER_VOICE) -> list[str]:
@@ -222,24 +224,28 @@ def demand_items(case: Case, claims: Claims, spec: ChannelSpec, voice: Voice = L
     items = []
     goods = _goods(case)
     if claims.redeliver:
-        items.append(f"按订单约定向{voice.me}交付{goods}" + ("；如无法交付，" if claims.refund else "") )
-    if claims.refund and not _refunded_in_full(claims):  # money that came back is not asked for again
+        items.append(f"按订单约定向{voice.me}交付{goods}" + ("；如无法交付，" if claims.refund_asked else "") )
+    if claims.refund_asked:  # money that came back is not asked for again
         if claims.refund_due is None:
             items.append(f"退还{voice.me}支付的全部货款")
         elif claims.refunded > 0:
-            items.append(f"退还剩余货款{format_yuan(claims.refund_due)}（实付{format_yuan(claims.price)}，"
+            items.append(f"退还剩余货款{format_yuan(claims.refund_due)}（实付{format_yuan(claims.paid)}，"
                          f"已退{format_yuan(claims.refunded)}）")
         else:
             items.append(f"退还货款{format_yuan(claims.refund_due)}")
-    if claims.redeliver and claims.refund and len(items) >= 2:
+    if claims.redeliver and claims.refund_asked and len(items) >= 2:
         items[0:2] = [items[0] + items[1]]
     comp = claims.compensation
     if comp.offered and comp.amount is not None:
         reasons = "；".join(g.reason for g in comp.grounds)
         items.append(f"依照《消费者权益保护法》第五十五条第一款增加赔偿{format_yuan(comp.amount)}"
                      f"（价款{format_yuan(claims.price)}的三倍，不足五百元按五百元；理由：{reasons}）")
-    if claims.interest:
-        items.append("支付上述款项自付款之日起至实际支付之日止的资金占用利息")
+    elif claims.damages:  # no fraud shown: the loss the breach caused, which the user must prove [MFD-577]
+        items.append(f"依照《中华人民共和国民法典》第五百七十七条赔偿因对方违约给{voice.me}造成的损失")
+    if claims.interest and items and not claims.refunded_in_full:  # on the money paid, not the increase
+        base = claims.interest_base
+        money = f"货款{format_yuan(base)}" if base is not None and base > 0 else f"{voice.me}支付的货款"
+        items.append(f"以{money}为基数，支付自付款之日起至实际支付之日止的资金占用利息")
     if spec.slug == "court":
         items.append("本案诉讼费用由被告承担")
     return items

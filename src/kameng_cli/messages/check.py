@@ -474,6 +474,18 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "zh": "{where}显示的金额为 {amounts}，与 case.toml 中的价格 {price} 不一致。",
         "en": "The {where} shows {amounts}, but case.toml says the price was {price}.",
     },
+    "check.msg.KM201.repeated": {
+        "zh": "同一订单有 {count} 笔付款（{items}），合计 {total}：重复付款的钱同样要退还，诉求按合计计算。",
+        "en": "The order was paid {count} times ({items}), {total} in all: money paid twice is owed back too, and the claim counts the total.",
+    },
+    "check.why.KM201.repeated": {
+        "zh": "多付的钱商家同样应当退还；但如果其中一笔其实属于另一个订单，把它算进诉求就是多要，对方会据此质疑整份材料。",
+        "en": "A merchant must return money paid twice as well; but if one payment belongs to another order, claiming it asks for too much and casts doubt on the whole file.",
+    },
+    "check.fix.KM201.repeated": {
+        "zh": "在账单详情页核对每笔付款的商家订单号；确属重复付款的，在聊天中向商家指出并要求退还；属于别的订单的，用 kameng match 重新选择本订单的付款。",
+        "en": "Check each payment's merchant order number on the bill detail page; for a double payment, tell the merchant in the chat and ask for it back; if one belongs to another order, pick this order's payment again with kameng match.",
+    },
     "check.msg.KM201.inner": {
         "zh": "各份证据中的付款金额不一致：{amounts}；case.toml 中也没有填写价格。",
         "en": "The evidence shows different amounts paid: {amounts}; case.toml states no price either.",
@@ -510,6 +522,22 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "check.msg.KM204.full": {
         "zh": "已收到退款 {refunded}，不少于付款 {paid}：价款已退清，争议可能已经解决。",
         "en": "Refunds of {refunded} cover the payment of {paid}: the price is repaid and the dispute may be settled.",
+    },
+    "check.msg.KM204.closed": {
+        "zh": "{exhibit} 第 {line} 行的付款 {amount} 交易状态为“{status}”：支付宝全额退款后原付款即如此显示，但退款那一行不在这份账单里；已按全额退款 {amount} 计算。",
+        "en": "The payment of {amount} on line {line} of {exhibit} has the status \"{status}\": Alipay shows a purchase refunded in full this way, but the refund row is not in this export; it is counted as refunded in full ({amount}).",
+    },
+    "check.fix.KM204.closed": {
+        "zh": "导出付款之后几周的支付宝账单（交易明细），找到这笔的“退款成功”行后用 kameng add 添加，以确认退款金额和时间；如确实没有收到退款，截图账单详情页上交易关闭的原因。",
+        "en": "Export the Alipay bill for the weeks after the payment, find this order's 退款成功 row and kameng add it to confirm the refund's amount and date; if no money came back, screenshot why the bill detail says the trade was closed.",
+    },
+    "check.msg.KM204.row": {
+        "zh": "{exhibit} 第 {line} 行的付款状态为“{status}”，即已退 {amount}；退款那一行不在这份账单里，已按此计入已退金额。",
+        "en": "The payment on line {line} of {exhibit} has the status \"{status}\", so {amount} came back; the refund row is not in this export, and the refund is counted from the status.",
+    },
+    "check.fix.KM204.row": {
+        "zh": "导出包含退款日期的账单并添加，退款那一行写明退款时间和金额。",
+        "en": "Export and add the bill covering the refund's date: its refund row gives the refund's time and amount.",
     },
     "check.msg.KM205": {
         "zh": "{exhibit}（{name}）的 EXIF 软件标记为“{software}”，是图片编辑软件。",
@@ -779,8 +807,12 @@ _READY: dict[str, dict[str, str]] = {
         "en": "a computable claim (the amount paid is unknown: add the payment record or fill in order.price)",
     },
     "check.ready.compensation_basis": {
-        "zh": "第五十五条增加赔偿的依据：只有构成欺诈时才可主张（在 case.toml 中 fraud = true 并有证据支持）",
-        "en": "a basis for the 第五十五条 increase: only with fraud (fraud = true in case.toml, backed by evidence)",
+        "zh": "第五十五条增加赔偿的依据：只有构成欺诈时才可主张（case.toml 中 fraud = true 并有证据支持），现在不适用：{reason}。文书改为要求赔偿损失 [MFD-577]，起诉须写明损失金额并举证",
+        "en": "a basis for the 第五十五条 increase: only with fraud (fraud = true in case.toml, backed by evidence), which does not apply now: {reason}. The letters ask for damages instead [MFD-577], and a court filing must state and prove their amount",
+    },
+    "check.ready.nothing_left": {
+        "zh": "具体的请求：已收到退款 {refunded}，价款已退清，退款诉求已无内容；如还有其他损失，在 claims 中加入 compensation 并说明",
+        "en": "a concrete request: refunds of {refunded} repaid the price, so there is no refund left to ask for; for other losses add compensation to claims and explain them",
     },
     "check.ready.no_fraud_signs": {
         "zh": "诈骗迹象（收款后失联、反复出售已用卡密、虚假店铺、诱导私下转账）；单纯的履约争议属于民事纠纷，应走商家/平台/12315/法院",

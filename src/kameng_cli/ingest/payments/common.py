@@ -19,8 +19,8 @@ from ...parsing.times import CST, isoformat
 from ..base import ParseContext, ParseResult, Sample, SourceError
 from ..decoding import DecodeError, locate_undecodable, open_text
 from .bulk import BulkFallback, BulkTriage
-from .events import paid_event, recorded_refund_event, refunded_event
-from .matching import CaseKeys, Decision, Match, Matcher, describe_payment, shown_time
+from .events import orphan_refund_event, paid_event, recorded_refund_event, refunded_event
+from .matching import CaseKeys, Decision, Match, Matcher, describe_payment, exact_order_rule, shown_time
 from .records import PaymentRecord, RowError
 from .refunds import link_refunds
 from .table import STRIP, Column, CsvRows, Header, Row, RowStreamError, csv_rows, find_header, is_scientific
@@ -508,6 +508,12 @@ class PaymentSource:
         for match in decision.matches:
             events.append(paid_event(match, self.name, self.locator))
             lines.add(match.record.line)
+        if scan.matcher is not None and not payments:
+            for refund in scan.matcher.refunds:  # its payment is outside the export: the refund still counts
+                match = exact_order_rule(refund, scan.matcher.keys)
+                if match is not None and match.rule == "merchant-order-no":
+                    events.append(orphan_refund_event(refund, match, self.name, self.locator))
+                    lines.add(refund.line)
         if not payments or scan.matcher is None:
             return events, lines, ""
         pairs = link_refunds(payments, scan.matcher.refunds, scan.matcher.keys, scan.matcher.incomes)

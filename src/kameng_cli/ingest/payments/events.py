@@ -11,6 +11,7 @@ from ...parsing.amounts import format_amount, format_yuan
 from ...parsing.times import CST
 from .matching import Match
 from .records import PaymentRecord
+from .refunds import base_trade_no
 
 
 def _payment_data(record: PaymentRecord) -> dict[str, Any]:
@@ -81,4 +82,20 @@ def recorded_refund_event(payment: PaymentRecord, match: Match, source: str, loc
         amount=payment.refunded_amount, order_no=payment.merchant_order_no or None, exhibit=None,
         locator=f"{locator} {payment.line}", confidence=match.confidence, source=source,
         time_flags=["estimated"], data=data,
+    )
+
+
+def orphan_refund_event(refund: PaymentRecord, match: Match, source: str, locator: str) -> Event:
+    """A refund row carrying the case's order number whose payment lies outside the export: it still
+    proves that money came back for this order (spec 1.E: the refund keeps the 商家订单号)."""
+    data = _payment_data(refund)
+    data.update(match={"reason": t("payments.link.merchant-order-no"), "confidence": match.confidence,
+                       "rule": "merchant-order-no"},
+                refund_of=base_trade_no(refund.trade_no) or None, partial=False, paid_line=None)
+    data["say"] = said("payments.event.refunded", counterparty=refund.counterparty or "—", amount=format_yuan(refund.amount))
+    return Event(
+        id="", time=refund.time, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
+        amount=refund.amount, order_no=refund.order_no or None, exhibit=None,
+        locator=f"{locator} {refund.line}", confidence=match.confidence, source=source,
+        time_flags=list(refund.time_flags), data=data,
     )
