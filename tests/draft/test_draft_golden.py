@@ -44,6 +44,8 @@ def test_first_line_is_order_problem_and_demand(case_name: str, tmp_path: Path, 
         "card-invalid": "订单JS8837120044，购买星海点卡300点卡密无效，要求退还剩余款项¥18.50并赔偿¥500.00及利息",
     }[case_name]
     for slug in CHANNELS:
+        if slug == "police":  # a report names the loss, not civil demands: test_letters_fixes.py
+            continue
         result = run("-C", root, "draft", "--to", slug, "-o", "-", "--date", LETTER_DATES[case_name])
         assert result.stdout.splitlines()[0] == expected, slug
 

@@ -6,7 +6,8 @@ answering with the sentences that say what is missing (channels.md §2, §3, §6
   address; a concrete request; facts showing the dispute; and none of [TSJB-16]'s refusals.
 - court ([MSSS-122]–[MSSS-124]): plaintiff and defendant identity, a computed claim, every link of
   the chain, and the limitation period.
-- police (§7): signs of fraud — paid and unreachable, a card resold, a fake shop, a private transfer —
+- police (§7): signs of fraud — paid and unreachable, a card resold, a private transfer, illicit goods,
+  or the user's own statement that it is fraud —
   plus the payment record and the other side's account or contact.
 """
 
@@ -14,14 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..i18n import join, t
-from ..model.finding import Finding, Readiness
+from ..legal.parties import has_platform, respondent
+from ..model.finding import CheckReport, Finding, Readiness
 from ..model.slugs import ORDER_PROBLEMS
 from .chains import _BLOCKED, _CARD_STATUS, CHAINS, PROBLEM_LINK, link_label
 from .claim import claim_gaps, compute_claim, request_gaps
 from .context import CheckContext
 from .rules_evidence import _PERSON
+
+if TYPE_CHECKING:
+    from ..model.case import Case
 
 Requirement = Callable[[CheckContext, list[Finding]], list[str]]
 
@@ -44,10 +50,15 @@ def needs_platform(ctx: CheckContext, findings: list[Finding]) -> list[str]:
     return [] if ctx.platform_names else [_missing("platform_name")]
 
 
+def link_possible(case: Case, link: str) -> bool:
+    """A link the case can have at all: with no platform there is nobody to report to."""
+    return link != "reported-to-platform" or has_platform(case)
+
+
 def _links_present(ctx: CheckContext, slugs: list[str]) -> list[str]:
     out = []
     for link in ctx.chain:
-        if link.link in slugs and link.status == "missing":
+        if link.link in slugs and link.status == "missing" and link_possible(ctx.case, link.link):
             out.append(_missing("link", label=link_label(link.link)))
     return out
 
@@ -72,31 +83,24 @@ def needs_complainant(*fields: str) -> Requirement:
     return requirement
 
 
-def _respondent(ctx: CheckContext) -> tuple[str, str]:
-    """Who a formal complaint names: the merchant when known by name, else the platform's operator."""
-    case = ctx.case
-    if case.merchant.name and (case.merchant.address or not case.platform.company):
-        return case.merchant.name, case.merchant.address
-    return case.platform.company or case.platform.name, case.platform.address
-
-
 def needs_respondent(ctx: CheckContext, findings: list[Finding]) -> list[str]:
-    name, address = _respondent(ctx)
+    """Who a formal complaint names (legal.parties.respondent, the decision the letters print)."""
+    party = respondent(ctx.case)
     out = []
-    if not name:
+    if not party.name:
         out.append(_missing("respondent_name"))
-    if not address:
-        out.append(_missing("respondent_address", name=name or "—"))
+    if not party.address:
+        out.append(_missing("respondent_address", name=party.name or "—"))
     return out
 
 
 def needs_respondent_identity(ctx: CheckContext, findings: list[Finding]) -> list[str]:
-    """A court needs to know exactly who is sued: a legal name (a company's full name) and an address."""
+    """A court needs to know exactly who is sued: a legal name (a company's full name), an address and
+    that party's own credit code — another party's code identifies nobody."""
     out = needs_respondent(ctx, findings)
-    case = ctx.case
-    name, _ = _respondent(ctx)
-    if name and not (case.merchant.uscc or case.platform.uscc):
-        out.append(_missing("respondent_uscc", name=name))
+    party = respondent(ctx.case)
+    if party.name and not party.uscc:
+        out.append(_missing("respondent_uscc", name=party.name))
     return out
 
 
@@ -120,7 +124,9 @@ def needs_claim(ctx: CheckContext, findings: list[Finding]) -> list[str]:
 # ---- police: signs of fraud ---------------------------------------------------------------------
 
 def fraud_signs(ctx: CheckContext) -> list[str]:
-    """Slugs of the fraud signs found: paid-unreachable, card-resold, fake-shop, private-transfer."""
+    """Slugs of the fraud signs found: paid-unreachable, card-resold, private-transfer (the evidence),
+    illegal-goods (the problem reported) and fake-shop (the user's own fraud = true, labelled as their
+    statement)."""
     signs = []
     paid = next((link for link in ctx.chain if link.link in ("paid", "unauthorized-charges")), None)
     has_paid = (paid is not None and paid.status != "missing") or bool(ctx.payments())
@@ -136,8 +142,12 @@ def fraud_signs(ctx: CheckContext) -> list[str]:
     if resold or (ctx.case.problem == "card-invalid" and any(
             _CARD_STATUS.search(str(e.data.get("text") or "")) for e in ctx.events_of("admission"))):
         signs.append("card-resold")
-    if ctx.case.fraud or ctx.case.problem == "illegal-goods":
+    # The user's own fraud = true is their statement, not something the evidence shows: said as such
+    # (docs/process.md), never labelled a fake shop.
+    if ctx.case.fraud:
         signs.append("fake-shop")
+    if ctx.case.problem == "illegal-goods":
+        signs.append("illegal-goods")
     if any(_PERSON.match(str(e.data.get("counterparty") or "").strip()) for e in ctx.payments()):
         signs.append("private-transfer")
     return signs
@@ -192,3 +202,27 @@ def assess_readiness(ctx: CheckContext, findings: list[Finding]) -> dict[str, Re
             details["signs"] = fraud_signs(ctx)
         ready[spec.slug] = Readiness(ready=not missing, missing=missing, details=details)
     return ready
+
+
+# Blockers that concern some channels only: 12315's three-year line and a dispute already with 消协 or
+# a court ([TSJB-16]) stop a 12315 complaint, the limitation period ([MFD-188]) a lawsuit. Every other
+# blocker (a missing link, an amount the bill contradicts, a changed exhibit) weakens every letter.
+CHANNEL_BLOCKERS: dict[str, frozenset[str]] = {
+    "KM301": frozenset({"12315"}),
+    "KM302": frozenset({"court"}),
+    "KM303": frozenset({"12315"}),
+}
+
+
+def concerns(finding: Finding, channel: str, case: Case) -> bool:
+    """Does this finding stop a letter to `channel`? A missing link the case cannot have (no platform to
+    report to) stops none."""
+    if finding.rule == "KM101" and finding.link and not link_possible(case, finding.link):
+        return False
+    channels = CHANNEL_BLOCKERS.get(finding.rule)
+    return channels is None or channel in channels
+
+
+def blockers_for(report: CheckReport, channel: str, case: Case) -> list[Finding]:
+    """The blockers that stop drafting for `channel` (`kameng draft`); the others concern other channels."""
+    return [finding for finding in report.blockers if concerns(finding, channel, case)]

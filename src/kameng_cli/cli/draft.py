@@ -60,14 +60,21 @@ def draft(
                   bundle=bundle)
         return
     report = check_report(store)
+    # Only the blockers that concern this channel stop it (12315's three-year line is no reason to hold
+    # back a lawsuit): checks.readiness.blockers_for.
+    blockers = []
+    if report is not None:
+        from ..checks.readiness import blockers_for
+
+        blockers = blockers_for(report, spec.slug, store.case)
     if report is None:
         _warn(env, t("draft.check_unavailable"))
-    elif report.blockers:
-        lines = [f"  - [{b.rule}] {b.message}" + (f" → {b.fix}" if b.fix else "") for b in report.blockers]
+    elif blockers:
+        lines = [f"  - [{b.rule}] {b.message}" + (f" → {b.fix}" if b.fix else "") for b in blockers]
         if not force:
-            _say(env, t("draft.blocked", count=len(report.blockers)) + "\n" + "\n".join(lines))
+            _say(env, t("draft.blocked", count=len(blockers)) + "\n" + "\n".join(lines))
             raise typer.Exit(1)
-        _warn(env, t("draft.forced", count=len(report.blockers)) + "\n" + "\n".join(lines))
+        _warn(env, t("draft.forced", count=len(blockers)) + "\n" + "\n".join(lines))
     readiness = report.ready.get(spec.slug) if report is not None else None
     if readiness is not None and not readiness.ready:
         lines = "\n".join(f"  - {sentence}" for sentence in readiness.missing)
@@ -80,6 +87,9 @@ def draft(
             _warn(env, t("draft.police_forced") + "\n" + lines)
         else:
             _warn(env, t("draft.channel_not_ready", channel=_label(spec.slug)) + "\n" + lines)
+    if spec.slug == "police" and readiness is not None and readiness.details.get("signs") == ["fake-shop"]:
+        # fraud = true is the user's own word: the report then rests on no sign the evidence shows.
+        _warn(env, t("draft.police_stated_only"))
     if spec.public and no_redact:
         _warn(env, t("draft.public_no_redact", channel=_label(spec.slug)))
 
@@ -89,6 +99,7 @@ def draft(
     if explain_dates:
         _explain(env, context)
 
+    letter_hits = len(context.redactor.hits)  # what the appendix masks comes after: all of it is printed
     if fmt == "md":
         if output == "-":
             sys.stdout.write(markdown)
@@ -103,9 +114,11 @@ def draft(
         for warning in pdf.warnings:
             _warn(env, warning)
         path = write_exact(Path(output), pdf.data) if output else write_new(store.paths.drafts, spec.slug, today, ".pdf", pdf.data)
-    counts = {k: v for k, v in context.redactor.counts().items() if v}
+    # Only what the letter (and its appendix) actually prints masked, by name in the user's language.
+    counts = {k: v for k, v in context.redactor.printed_counts(markdown, since=letter_hits).items() if v}
     if counts:
-        env.info(t("draft.redacted", counts=t("draft.counts_sep").join(f"{k} {v}" for k, v in counts.items())))
+        env.info(t("draft.redacted", counts=t("draft.counts_sep").join(
+            t("draft.redacted.item", kind=t(f"draft.redacted.kind.{k}"), count=v) for k, v in counts.items())))
     if path is not None:
         env.info(t("draft.written", path=str(path)))
 

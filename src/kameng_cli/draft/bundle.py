@@ -259,9 +259,10 @@ class _Builder:
 
 
 def _time(event: Event) -> str:
-    from .context import cn_time
+    """A row's time as its record gives it: a bank row with a date only shows the date, never 00:00."""
+    from .context import event_time
 
-    return cn_time(event.time) if event.time else "（时间不详）"
+    return event_time(event)
 
 
 def build_appendix(store: CaseStore, context: DraftContext) -> Appendix:

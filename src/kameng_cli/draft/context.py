@@ -7,14 +7,14 @@ the calendar. Every string that can hold personal data passes through the channe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..legal import citations
 from ..legal.claims import Claims, compute
-from ..legal.parties import platform_involved, platform_sells
+from ..legal.parties import Party, defendants, platform_involved, platform_sells, respondent
 from ..legal.transactions import transactions
 from ..model.slugs import CLAIMS, EVENT_KINDS, EXHIBIT_KINDS, PROBLEM_TYPES, label
 from ..parsing.amounts import format_yuan
@@ -106,6 +106,9 @@ class Fact:
     exhibits: list[str]  # 证据1, 证据3
     event: str
     own_word: str = "本人陈述"
+    at: datetime | None = None  # when it happened, for the order of the facts
+    date_only: bool = False  # only the day is known (a bank row): `time` is a date, no clock time
+    read_by_ocr: bool = False  # the sentence is a screenshot's OCR status: the user's own entry says more
 
     @property
     def sentence(self) -> str:
@@ -277,7 +280,26 @@ def _quoted(event: Event) -> str:
     return text.replace("\n", " ")
 
 
-def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE) -> str | None:
+# What a screen showing a status is, by the exhibit's kind: a redeem error is not an order page.
+_SHOWN_ON = {"order": "订单页面", "product": "商品页面", "received": "到账记录", "merchant-info": "商家信息页面",
+             "agreement": "平台规则页面", "complaint": "投诉记录", "payment": "支付页面", "bank": "银行流水"}
+
+
+def shown_on(exhibit: Exhibit | None) -> str:
+    """How a fact names the exhibit a status was read from (订单页面, 截图 …)."""
+    if exhibit is None:
+        return "页面"
+    if exhibit.kind in _SHOWN_ON:
+        return _SHOWN_ON[exhibit.kind]
+    return "截图" if exhibit.media_type.startswith("image/") else "证据材料"
+
+
+def _order_number(event: Event, case: Case, trade_no: str) -> str:
+    """The order number a payment fact names: never its trade number printed twice as 订单号."""
+    return next((n for n in (event.order_no, case.order.number) if n and n != trade_no), "")
+
+
+def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE, exhibit: Exhibit | None = None) -> str | None:
     """One sentence about one event, or None for events that are not facts of the letter."""
     kind, data = event.kind, event.data
     who = voice.who(event.actor)
@@ -289,10 +311,12 @@ def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE) -> str | No
         via = data.get("method") or case.order.payment_channel
         to = data.get("counterparty")
         text = me + (f"通过{via}" if via else "") + (f"向{to}" if to else "") + f"支付{amount or '货款'}"
-        if event.order_no or case.order.number:
-            text += f"，订单号{event.order_no or case.order.number}"
-        if data.get("trade_no"):
-            text += f"，交易号{data['trade_no']}"
+        trade_no = str(data.get("trade_no") or "")
+        order_no = _order_number(event, case, trade_no)
+        if order_no:
+            text += f"，订单号{order_no}"
+        if trade_no:
+            text += f"，交易号{trade_no}"
         return text
     if kind == "refunded" and data.get("category") == "confirmed":  # the user's own word in a chat (signals/extract.py)
         return f"{me}在聊天中确认已收到退款{amount or ''}：“{_quoted(event)}”"
@@ -304,7 +328,7 @@ def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE) -> str | No
         return f"{me}在聊天中确认已收到：“{_quoted(event)}”"
     if kind in ("delivery-failed", "delivered"):
         status = data.get("status")
-        return f"订单页面显示“{status}”" if status else voice.said(event.summary)
+        return f"{shown_on(exhibit)}显示“{status}”" if status else voice.said(event.summary)
     if kind == "card-invalid":
         return f"卡密验证结果：{event.summary}"
     if kind == "promise":
@@ -350,9 +374,26 @@ def _hours(value: Any) -> str:
         return ""
 
 
+_QUOTE = re.compile(r"“([^”]+)”")
+
+
+def _shown(event: Event) -> str:
+    """What a screen of the problem showed (“该卡密已被使用”): the status an OCR reading or the user's
+    own entry gives, so two events about the same screen are said once."""
+    if event.kind not in ("delivery-failed", "delivered", "card-invalid") or message_ref(event) is not None:
+        return ""
+    status = str(event.data.get("status") or "").strip()
+    if status:
+        return status
+    found = _QUOTE.search(event.summary or "")
+    return found.group(1).strip() if found else ""
+
+
 def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redactor: Redactor,
-                voice: Voice = LETTER_VOICE) -> list[Fact]:
+                voice: Voice = LETTER_VOICE, exhibits: dict[str, Exhibit] | None = None) -> list[Fact]:
     facts: list[Fact] = []
+    exhibits = exhibits or {}
+    retimed = False
     known: dict[tuple[Any, ...], Fact] = {}
     repeated = copies(events)  # the same message in two exhibits: one fact citing both
     # The same payment in a bill export, a bank statement and a screenshot: one fact citing all three.
@@ -364,7 +405,7 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
     for event in events:
         if event.id in disputed:
             continue
-        text = fact_text(event, case, voice)
+        text = fact_text(event, case, voice, exhibits.get(event.exhibit or ""))
         if not text:
             continue
         cites = [numbers[event.exhibit]] if event.exhibit in numbers else []
@@ -376,21 +417,29 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
             keys.append(("message", *repeated.get(ref, ref)))
         if event.id in transaction_of:
             keys.append(("transaction", transaction_of[event.id]))
+        # One screen read twice (the user's entry and the OCR of the same screenshot): said once.
+        shown = _shown(event)
+        if shown and event.exhibit:
+            keys.append(("shown", event.exhibit, shown))
         fact = next((known[key] for key in keys if key in known), None)
         if fact is not None:
             fact.exhibits = sorted({*fact.exhibits, *cites}, key=exhibit_order)
             if event.id in transaction_of and len(text) > len(fact.text):
                 fact.text = redactor(text)  # the bill export's row says more than the screenshot
+            if shown and fact.read_by_ocr and not event.data.get("ocr"):
+                fact.text, fact.read_by_ocr = redactor(text), False  # 兑换提示“…” says what the screen is
+            if fact.date_only and event.time is not None and not _date_only(event):
+                # A bank row gives the day only; another copy of the payment gives its minute.
+                fact.time, fact.at, fact.date_only = event_time(event), event.time, False
+                retimed = True
             known.update(dict.fromkeys(keys, fact))
             continue
-        when = cn_time(event.time)
-        if event.time is None:
-            when = "（时间不详）"
-        elif "estimated" in event.time_flags:
-            when += "（时间为估计）"
-        fact = Fact(when, redactor(text), cites, event.id, voice.own_word)
+        fact = Fact(event_time(event), redactor(text), cites, event.id, voice.own_word, event.time, _date_only(event),
+                    bool(shown and event.data.get("ocr")))
         facts.append(fact)
         known.update(dict.fromkeys(keys, fact))
+    if retimed:
+        facts = _in_time_order(facts)
     if len(facts) > MAX_FACTS:
         # A long dispute: the start (order, payment, promises) and the end (the latest refusal or
         # silence) matter most; the middle is summarised, never dropped without a word.
@@ -400,6 +449,35 @@ def build_facts(events: list[Event], case: Case, numbers: dict[str, str], redact
         middle = Fact(f"{skipped[0].time}至{skipped[-1].time}", f"另有{len(skipped)}项往来，从略", cites, "", voice.own_word)
         facts = [*head, middle, *tail]
     return facts
+
+
+def _date_only(event: Event) -> bool:
+    return event.time is not None and "date-only" in event.time_flags
+
+
+def event_time(event: Event) -> str:
+    """A fact's time as the evidence gives it: a date alone when the record has no clock time (a bank
+    statement row), never a made-up 00:00."""
+    if event.time is None:
+        return "（时间不详）"
+    when = cn_date(to_cst(event.time)) if _date_only(event) else cn_time(event.time)
+    if "estimated" in event.time_flags:
+        when += "（时间为估计）"
+    return when
+
+
+def _in_time_order(facts: list[Fact]) -> list[Fact]:
+    """The facts in time order once a date-only payment has taken its minute from another copy; a fact
+    without a time keeps its place after the fact before it."""
+    keys: list[datetime | None] = []
+    last: datetime | None = None
+    for fact in facts:
+        last = fact.at if fact.at is not None else last
+        keys.append(last)
+    if any(key is None for key in keys):
+        return facts
+    order = sorted(range(len(facts)), key=lambda i: (to_cst(keys[i]), i))  # type: ignore[arg-type]
+    return [facts[i] for i in order]
 
 
 def _texts(case: Case, exhibits: list[Exhibit], events: list[Event]) -> list[tuple[str, str]]:
@@ -436,8 +514,7 @@ def signals_of(case: Case, exhibits: list[Exhibit], events: list[Event], claims:
 
 
 def missing_facts(spec: ChannelSpec, case: Case, exhibits: list[Exhibit], events: list[Event], claims: Claims) -> list[str]:
-    respondent = case.merchant.name or case.merchant.shop or case.platform.company or case.platform.name
-    respondent_address = case.merchant.address or case.platform.address
+    named = respondent(case)
     have = {
         "order-number": bool(case.order.number),
         "goods": bool(case.order.goods),
@@ -448,8 +525,8 @@ def missing_facts(spec: ChannelSpec, case: Case, exhibits: list[Exhibit], events
         "merchant-contact": bool(case.merchant.contact or case.merchant.shop
                                  or any(e.kind == "paid" and e.data.get("counterparty") for e in events)),
         "platform-name": bool(case.platform.name or case.platform.company),
-        "respondent-name": bool(respondent),
-        "respondent-address": bool(respondent_address),
+        "respondent-name": bool(named.name),
+        "respondent-address": bool(named.address),
         "complainant-name": bool(case.complainant.name),
         "complainant-phone": bool(case.complainant.phone),
         "complainant-address": bool(case.complainant.address),
@@ -620,16 +697,21 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
     evidence = _evidence([x for x in exhibits if x not in left_out], events)
     numbers = {item.exhibit.id: item.label for item in evidence}
     voice = voice_for(spec, signals.platform_sells)
-    facts = build_facts(events, case, numbers, redactor, voice)
-    quotes = citations.select(case.problem, spec.slug, signals)
+    facts = build_facts(events, case, numbers, redactor, voice, {x.id: x for x in exhibits})
+    quotes = citations.select(case.problem, spec.slug, _letter_signals(spec, signals, defendants(case)))
     procedure = citations.procedure(spec.slug)
     report_quotes = citations.report_quotes(violations) if spec.slug == "12315" and violations else []
     missing = missing_facts(spec, case, exhibits, events, claims)
     tone = [w for where, text in _texts(case, exhibits, events) for w in lint(text, where)]
     dates = deadlines(spec, case, today, limitation(store), numbers, events)
-    blockers = list(report.blockers) if report is not None else []
+    blockers = []
+    if report is not None:  # a report exists only when the checker is installed
+        from ..checks.readiness import blockers_for
 
-    respondent_name = case.merchant.name or case.merchant.shop
+        blockers = blockers_for(report, spec.slug, case)
+
+    named = respondent(case)
+    sued = defendants(case)
     counterparties = sorted({str(e.data["counterparty"]) for e in events if e.kind == "paid" and e.data.get("counterparty")})
     trade_nos = sorted({str(e.data["trade_no"]) for e in events if e.kind == "paid" and e.data.get("trade_no")})
     violation_labels = {
@@ -645,7 +727,7 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
         "channel_label": spec.label["zh"],
         "public": spec.public,
         "date": cn_date(today),
-        "first_line": redactor(first_line(case, claims)),
+        "first_line": redactor(police_first_line(case, claims) if spec.slug == "police" else first_line(case, claims)),
         "problem": case.problem,
         "claims_wanted": list(case.claims),
         "fraud": case.fraud,
@@ -662,12 +744,10 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
         "merchant": {k: redactor(v) for k, v in case.merchant.model_dump().items()},
         "platform": {k: redactor(v) for k, v in case.platform.model_dump().items()},
         "complainant": {k: redactor(v) for k, v in case.complainant.model_dump().items()},
-        "respondent": {
-            "name": respondent_name or case.platform.company or case.platform.name,
-            "company": case.platform.company,
-            "address": redactor(case.merchant.address or case.platform.address),
-            "uscc": case.merchant.uscc or (case.platform.uscc if not respondent_name else ""),
-        },
+        # Who the letter names, each with its own identifiers (legal.parties): the merchant, or the
+        # platform's operator when the merchant's address is unknown; a court sues both then.
+        "respondent": {**_party(named, redactor), "company": case.platform.company},
+        "defendants": [_party(party, redactor) for party in sued],
         "platform_involved": signals.platform_involved,
         "platform_sells": signals.platform_sells,
         "facts": [f.sentence for f in facts],
@@ -717,6 +797,31 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
     limits = [(name, len(measured[name]), limit) for name, limit in spec.length_limits.items()
               if name in measured and len(measured[name]) > limit]
     return DraftContext(spec, values, missing, tone, blockers, dates, evidence, claims, quotes, redactor, limits, left_out)
+
+
+def police_first_line(case: Case, claims: Claims) -> str:
+    """订单号 + 问题类型 + 损失: a report asks the police to investigate, not to collect a refund, a
+    compensation or interest (channels.md §7), so it names the money lost (price minus refunds)."""
+    parts = []
+    if case.order.number:
+        parts.append(f"订单{case.order.number}")
+    parts.append(PROBLEM_PHRASES.get(case.problem, "{goods}").format(goods=_goods(case)))
+    if claims.refund_due is not None and claims.refund_due > 0:
+        parts.append(f"被骗{format_yuan(claims.refund_due)}")
+    parts.append("特此报案")
+    return "，".join(parts)
+
+
+def _letter_signals(spec: ChannelSpec, signals: citations.Signals, sued: list[Party]) -> citations.Signals:
+    """A court judges only the parties sued: the platform's liability for its merchants ([DSF-38],
+    [XQF-44]) is argued only when its operator is a defendant."""
+    if spec.slug == "court" and signals.platform_involved and not any(p.role == "platform" for p in sued):
+        return replace(signals, platform_involved=False)
+    return signals
+
+
+def _party(party: Party, redactor: Redactor) -> dict[str, str]:
+    return {"name": party.name, "uscc": party.uscc, "address": redactor(party.address), "role": party.role}
 
 
 def _no_deadline(spec: ChannelSpec) -> str:

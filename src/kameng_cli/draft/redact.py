@@ -42,6 +42,7 @@ _ADDRESS = re.compile(
     r"[\u4e00-\u9fa5A-Za-z0-9\-－#（）()]{0,40}(?:号楼|号院|号|室|栋|幢|楼|单元|层)(?:\d+(?:室|号)?)?)"
 )
 MASK = "*"
+_MD_ESCAPE = re.compile(r"\\(.)")  # the letter's Markdown escapes (draft/markdown.py: md_escape)
 
 
 @dataclass
@@ -76,7 +77,7 @@ class Redactor:
         text = _CARD.sub(lambda m: self._card(m, text), text)
         text = _MOBILE.sub(lambda m: self._hit("phone", m.group(1), _mask_mobile(m.group(1))), text)
         text = _LANDLINE.sub(lambda m: self._hit("phone", m.group(1), _mask_middle(m.group(1), 4, 2)), text)
-        text = _ADDRESS.sub(lambda m: m.group(1) + self._hit("address", m.group(2), MASK * 4), text)
+        text = _ADDRESS.sub(lambda m: self._hit("address", m.group(0), m.group(1) + MASK * 4), text)
         for token, value in protected.items():
             text = text.replace(token, value)
         return text
@@ -111,6 +112,20 @@ class Redactor:
         found = {category: 0 for category in CATEGORIES}
         for hit in self.hits:
             found[hit.category] += 1
+        return found
+
+    def printed_counts(self, text: str, since: int | None = None) -> dict[str, int]:
+        """How many distinct values were masked in what the user receives: those whose masked form is
+        in `text` (the letter as rendered; a field the template does not print masks nothing), plus
+        every value masked from hit number `since` on (an appendix printing all it masks)."""
+        plain = _MD_ESCAPE.sub(r"\1", text)
+        seen: set[tuple[str, str]] = set()
+        for index, hit in enumerate(self.hits):
+            if (since is not None and index >= since) or hit.masked in plain:
+                seen.add((hit.category, hit.original))
+        found = {category: 0 for category in CATEGORIES}
+        for category, _original in seen:
+            found[category] += 1
         return found
 
 

@@ -74,8 +74,10 @@ VIOLATIONS: dict[str, list[Ref]] = {
 # An article that lists the forbidden acts (侵害消费者权益行为处罚办法 第五条 has ten items) is quoted with
 # its lead-in and only the items the violation is (law.md: 收钱不发货 is 第五条第（十）项 and, with items
 # (七)–(十), fraud under 第十六条第二款): 不按照约定提供商品 is (十); an already-used card code sold as a
-# valid one is (七) 以不合格商品冒充合格商品, and the price taken for it (十).
+# valid one is (七) 以不合格商品冒充合格商品, and the price taken for it (十). A “最终解释权” clause is
+# 网络交易监督管理办法 第二十一条第（五）项 and 合同行政监督管理办法 第八条第（七）项.
 VIOLATION_ITEMS: dict[str, dict[str, tuple[int, ...]]] = {
+    "final-interpretation-clause": {"WJB-21": (5,), "HTJG-8": (7,)},
     "took-money-not-delivered": {"QHCF-5": (10,)},
     "sold-used-codes": {"QHCF-5": (7, 10)},
 }
@@ -102,6 +104,10 @@ def _dedupe(refs: list[Ref]) -> list[Ref]:
 
 
 def basis_refs(problem: str, channel: str, signals: Signals) -> list[Ref]:
+    if channel == "police":
+        # A report asks for criminal prosecution, not a refund (channels.md §7): the civil articles of
+        # the problem, the platform's liability and format clauses are for the other channels.
+        return _dedupe(list(CHANNEL_ARTICLES["police"]))
     refs = list(PROBLEM_ARTICLES.get(problem, []))
     formal = channel in ("platform", "12315", "court", "consumer-association")
     if signals.platform_sells and formal:
@@ -110,7 +116,7 @@ def basis_refs(problem: str, channel: str, signals: Signals) -> list[Ref]:
         refs += PLATFORM_LIABILITY
     if signals.format_clause:
         refs += FORMAT_CLAUSE
-    if signals.fraud_supported and channel != "police":
+    if signals.fraud_supported:
         refs += FRAUD
     channel_refs = CHANNEL_ARTICLES.get(channel, [])
     if signals.platform_sells:

@@ -838,7 +838,10 @@ _READY: dict[str, dict[str, str]] = {
     "check.channel.12345": {"zh": "12345 热线", "en": "12345 hotline"},
     "check.sign.paid-unreachable": {"zh": "付款后失联", "en": "unreachable after payment"},
     "check.sign.card-resold": {"zh": "卡密已被使用（疑似重复出售）", "en": "code already used (likely resold)"},
-    "check.sign.fake-shop": {"zh": "虚假店铺/欺诈", "en": "fake shop / fraud"},
+    # The user's fraud = true: their own statement, not something the evidence shows (docs/process.md).
+    "check.sign.fake-shop": {"zh": "你认为对方存在欺诈（case.toml 中 fraud = true，本人陈述，证据中尚未见到）",
+                             "en": "you consider it fraud (fraud = true in case.toml: your statement, not shown by the evidence)"},
+    "check.sign.illegal-goods": {"zh": "售卖来路不明的卡密", "en": "codes of unknown origin on sale"},
     "check.sign.private-transfer": {"zh": "付款给个人账户", "en": "paid to a personal account"},
 }
 

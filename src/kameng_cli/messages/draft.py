@@ -26,6 +26,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "add the evidence; to draft anyway, add --force. Missing:",
     },
     "draft.police_forced": {"zh": "已按 --force 起草报案材料，但没有发现诈骗迹象：", "en": "Drafted the police report with --force, without any sign of fraud:"},
+    "draft.police_stated_only": {
+        "zh": "报案材料只以你自己的判断（case.toml 中 fraud = true）为依据，证据中尚未见到诈骗迹象（付款后失联或拉黑、卡密被重复出售、"
+              "付款给个人账户）；公安机关可能认为这是民事纠纷，报案前请补充这类证据，或先走平台、12315 或法院",
+        "en": "the police report rests only on your own view (fraud = true in case.toml); the evidence shows no sign of fraud "
+              "yet (vanishing or blocking after payment, a resold code, payment to a personal account). The police may treat "
+              "it as a civil dispute: add such evidence first, or use the platform, 12315 or a court",
+    },
     "draft.channel_not_ready": {
         "zh": "kameng check 认为{channel}渠道还没准备好，文书可能被退回：",
         "en": "kameng check finds the {channel} channel not ready yet; the letter may be turned away:",
@@ -53,6 +60,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "draft.written": {"zh": "已生成 {path}", "en": "Wrote {path}"},
     "draft.redacted": {"zh": "已脱敏：{counts}（--no-redact 可关闭，公开渠道始终脱敏）",
                        "en": "Masked: {counts} (--no-redact turns it off; public channels are always masked)"},
+    "draft.redacted.item": {"zh": "{kind} {count} 处", "en": "{kind}: {count}"},
+    "draft.redacted.kind.id-number": {"zh": "身份证号", "en": "ID numbers"},
+    "draft.redacted.kind.bank-card": {"zh": "银行卡号", "en": "bank card numbers"},
+    "draft.redacted.kind.phone": {"zh": "电话号码", "en": "phone numbers"},
+    "draft.redacted.kind.address": {"zh": "地址", "en": "addresses"},
+    "draft.redacted.kind.card-secret": {"zh": "卡密", "en": "card secrets"},
     "draft.public_no_redact": {"zh": "{channel}是公开渠道，--no-redact 无效，仍然全部脱敏",
                                "en": "{channel} is public: --no-redact is ignored, everything stays masked"},
     "draft.compensation_not_offered": {"zh": "未主张三倍赔偿：{reason}", "en": "No treble compensation claimed: {reason}"},

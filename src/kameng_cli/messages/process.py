@@ -117,6 +117,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "process.sign.paid-unreachable": {"zh": "付款后对方失联或拉黑", "en": "the merchant vanished or blocked you after payment"},
     "process.sign.card-resold": {"zh": "卡密已被使用（疑似重复出售）", "en": "the code was already used (likely resold)"},
     "process.sign.fake-shop": {"zh": "你认为对方存在欺诈（case.toml 中 fraud = true）", "en": "you consider it fraud (fraud = true in case.toml)"},
+    "process.sign.illegal-goods": {"zh": "售卖来路不明的卡密", "en": "codes of unknown origin on sale"},
     "process.sign.private-transfer": {"zh": "付款给个人账户", "en": "paid to a personal account"},
     "process.sign.vanished-stated": {"zh": "你所述的商家失联（证据中尚未见到）", "en": "the merchant vanished, as you state (not yet shown by the evidence)"},
     "process.sign.sep": {"zh": "、", "en": "; "},
