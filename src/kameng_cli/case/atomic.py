@@ -68,12 +68,24 @@ def write_jsonl(path: Path, rows: Iterable[Any]) -> None:
     write_text(path, "".join(dumps(row) + "\n" for row in rows))
 
 
+class DamagedLines(ValueError):
+    """A JSON-lines file with a line that is not JSON (or not UTF-8): edited or damaged by hand."""
+
+    def __init__(self, path: Path, line: int) -> None:
+        super().__init__(f"{path}: line {line} cannot be read")
+        self.path, self.line = path, line
+
+
 def read_jsonl(path: Path) -> list[Any]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
     except FileNotFoundError:
         return []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DamagedLines(path, data.count(b"\n", 0, exc.start) + 1) from exc
     # One decoder call for the whole file instead of one per line (timelines run to 100,000 events),
     # without the collector rescanning the rows as they pile up (it doubles the time).
     with without_gc():
@@ -87,4 +99,12 @@ def read_jsonl(path: Path) -> list[Any]:
         try:
             return json.loads("[" + ",".join(rows) + "]")
         except ValueError:
-            return [json.loads(line) for line in rows]  # raises on the first bad line, naming it
+            pass
+        found = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    found.append(json.loads(line))
+                except ValueError as exc:
+                    raise DamagedLines(path, number) from exc
+        return found

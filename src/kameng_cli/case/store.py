@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..bulk import without_gc
 from ..errors import CaseNotFound, UserInputError
+from ..i18n import t
 from ..model.records import Event, Exhibit, Note, Warning, event_sort_key
 from . import atomic, manifest
 from .lock import case_lock
@@ -81,6 +82,10 @@ class CasePaths:
         return self.meta / "events.jsonl"
 
     @property
+    def events_stamp(self) -> Path:
+        return self.meta / "events.sha256"
+
+    @property
     def manual(self) -> Path:
         return self.meta / "manual.jsonl"
 
@@ -127,6 +132,7 @@ class CaseStore:
         self.paths = CasePaths(root)
         self._manifest: list[dict[str, Any]] | None = None
         self._exhibits_cache: tuple[list[dict[str, Any]], int, dict[str, Exhibit]] | None = None
+        self._whole_manifest: tuple[int, int] | None = None  # (list id, length) last walked whole
 
     # ---- creating and reading -------------------------------------------------------------------
     @classmethod
@@ -194,10 +200,17 @@ class CaseStore:
 
     def derived_events(self) -> list[Event]:
         with without_gc():  # a chat of 100,000 messages is as many events
-            return list(map(Event.from_json, atomic.read_jsonl(self.paths.events)))
+            return list(map(Event.from_json, self._read_jsonl(self.paths.events, "store.events_damaged")))
 
     def manual_events(self) -> list[Event]:
-        return [Event.from_json(row) for row in atomic.read_jsonl(self.paths.manual)]
+        return [Event.from_json(row) for row in self._read_jsonl(self.paths.manual, "store.manual_damaged")]
+
+    @staticmethod
+    def _read_jsonl(path: Path, key: str) -> list[Any]:
+        try:
+            return atomic.read_jsonl(path)
+        except atomic.DamagedLines as exc:
+            raise UserInputError(key, file=str(path), line=exc.line) from exc
 
     def events(self) -> list[Event]:
         return sorted([*self.derived_events(), *self.manual_events()], key=event_sort_key)
@@ -224,7 +237,21 @@ class CaseStore:
             yield
             self._manifest = None
 
+    def require_whole_manifest(self) -> None:
+        """Refuse to write to a case whose manifest is damaged: exhibit numbers would be taken from
+        the readable part (two files under one number) and the hash chain restarted."""
+        entries = self.manifest_entries()
+        if self._whole_manifest == (id(entries), len(entries)):
+            return
+        problems = manifest.walk(entries)
+        if problems:
+            first = problems[0]
+            raise UserInputError("manifest.damaged", file=str(self.paths.manifest), line=first.line,
+                                 problem=t(f"verify.chain.{first.problem}"))
+        self._whole_manifest = (id(entries), len(entries))
+
     def next_exhibit_id(self, offset: int = 0) -> str:
+        self.require_whole_manifest()
         numbers = [int(entry["exhibit"]["id"][1:]) for entry in self.manifest_entries() if entry.get("op") == "add"]
         return f"E{(max(numbers) if numbers else 0) + 1 + offset:02d}"
 
@@ -268,6 +295,7 @@ class CaseStore:
                 os.chmod(final, 0o444)
             atomic.fsync_dir(self.paths.evidence)
             fault("evidence-placed")
+            self.require_whole_manifest()
             manifest.append_many(self.paths.manifest, self.manifest_entries(),
                                  [("add", {"exhibit": item.exhibit.to_json()}) for item in batch])
             fault("manifest-written")
@@ -298,10 +326,12 @@ class CaseStore:
         os.replace(staged, final)  # a read-only damaged copy is replaced all the same (the folder is writable)
         os.chmod(final, 0o444)
         atomic.fsync_dir(self.paths.evidence)
+        self.require_whole_manifest()
         manifest.append(self.paths.manifest, self.manifest_entries(), "restore", id=exhibit.id, sha256=exhibit.sha256)
         self._manifest = None
 
     def update_exhibit(self, exhibit_id: str, changes: dict[str, Any]) -> None:
+        self.require_whole_manifest()
         manifest.append(self.paths.manifest, self.manifest_entries(), "update", id=exhibit_id, changes=changes)
 
     def _write_events(self, parser_events: list[Event]) -> None:
@@ -309,6 +339,8 @@ class CaseStore:
 
         timeline = derive(parser_events, self.manual_events(), self.case_or_none())
         atomic.write_jsonl(self.paths.events, [e.to_json() for e in [*parser_events, *timeline]])
+        # What kameng wrote, so that `verify` can tell a timeline edited by hand (drafts quote it).
+        atomic.write_text(self.paths.events_stamp, atomic.sha256_file(self.paths.events) + "\n")
 
     def refresh_timeline(self) -> None:
         """Re-run timeline analyzers after manual events or case.toml changed."""
@@ -345,7 +377,10 @@ class CaseStore:
                     actions.append(f"removed uncommitted {final.name}")
                 (self.paths.derived / f"{exhibit_id}.json").unlink(missing_ok=True)
             self.paths.pending.unlink(missing_ok=True)
-        rows = atomic.read_jsonl(self.paths.events)
+        try:
+            rows = atomic.read_jsonl(self.paths.events)
+        except atomic.DamagedLines:
+            rows = []  # a damaged timeline is said by the command that reads it; `rebuild` writes it anew
         kept = [row for row in rows if row.get("exhibit") is None or row.get("exhibit") in known
                 or str(row.get("source", "")).startswith("timeline:")]
         if len(kept) != len(rows):

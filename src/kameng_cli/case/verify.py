@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import manifest
+from . import atomic, manifest
 from .atomic import sha256_file
 from .store import CaseStore
 
@@ -58,9 +58,34 @@ def verify(store: CaseStore) -> VerifyReport:
         actual = sha256_file(path)
         status = "ok" if actual == exhibit.sha256 else "modified"
         report.files.append(FileCheck(exhibit.file, status, exhibit.id, exhibit.sha256, actual))
+    timeline = _timeline_check(store, set(exhibits))
+    if timeline is not None and timeline.status != "ok":  # listed only when something is wrong with it
+        report.files.append(timeline)
     if store.paths.evidence.is_dir():
         for path in sorted(store.paths.evidence.rglob("*")):
             relative = str(path.relative_to(store.paths.evidence))
             if path.is_file() and relative not in known_files:
                 report.files.append(FileCheck(relative, "unexpected", actual=sha256_file(path)))
     return report
+
+
+def _timeline_check(store: CaseStore, known: set[str]) -> FileCheck | None:
+    """The timeline is derived, but drafts quote it: one kameng did not write, or that names exhibits
+    the manifest does not have, is reported (`rebuild` writes it anew from the evidence)."""
+    events, stamp = store.paths.events, store.paths.events_stamp
+    name = f"{store.paths.meta.name}/{events.name}"
+    if not stamp.is_file():
+        return None  # a case from before the stamp: nothing to compare with
+    expected = stamp.read_text(encoding="utf-8").strip()
+    if not events.is_file():
+        return FileCheck(name, "timeline-missing", expected=expected)
+    actual = sha256_file(events)
+    if actual != expected:
+        return FileCheck(name, "timeline-modified", expected=expected, actual=actual)
+    try:
+        rows = atomic.read_jsonl(events)
+    except atomic.DamagedLines:
+        return FileCheck(name, "timeline-modified", expected=expected, actual=actual)
+    if any(row.get("exhibit") and row["exhibit"] not in known for row in rows):
+        return FileCheck(name, "timeline-modified", expected=expected, actual=actual)
+    return FileCheck(name, "ok")

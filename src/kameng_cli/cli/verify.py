@@ -33,7 +33,8 @@ def verify(ctx: typer.Context, as_json: bool = JSON) -> None:
             env.console.print(f"[red]{t('verify.chain')}[/]  manifest.jsonl:{problem.line} ({problem.problem})")
             env.console.print(f"    {t('verify.chain.' + problem.problem)}")
             env.console.print(f"    {t('verify.chain.fix')}")
-        summary = t("verify.summary_ok", count=len(report.files)) if report.ok else t("verify.summary_bad")
+        exhibits = sum(1 for check in report.files if check.exhibit)
+        summary = t("verify.summary_ok", count=exhibits) if report.ok else t("verify.summary_bad")
         env.console.print(summary)
     if not report.ok:
         raise typer.Exit(1)

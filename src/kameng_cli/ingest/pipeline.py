@@ -473,7 +473,10 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
     report = RebuildReport()
     with store.writing("kameng rebuild"):
         case = store.case_or_none()
-        stored = store.derived_events()
+        try:
+            stored = store.derived_events()
+        except UserInputError:
+            stored = []  # a damaged timeline is what rebuild writes anew; only a changed copy needed it
         results: dict[str, tuple[list[Event], dict[str, Any]]] = {}
         for exhibit in store.exhibits().values():
             checkpoint()
@@ -489,7 +492,11 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
                 reason = t("rebuild.no_parser", parser=exhibit.parser or "—") if path.is_file() else t("verify.missing.what")
                 if exhibit.parser:
                     report.errors.append((exhibit.id, reason))
-                results[exhibit.id] = ([], store.derived(exhibit.id))
+                # What was read from it when it was added stays, as for a changed copy: the copy's
+                # absence is for verify to report and `kameng add ORIGINAL` to mend, not a reason to forget.
+                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
+                results[exhibit.id] = (events, store.derived(exhibit.id))
+                report.events += len(events)
                 continue
             if not store.evidence_intact(exhibit):
                 # A copy changed since it was added is never read again: what it says now is not the
@@ -511,6 +518,14 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
             except KamengError as exc:
                 report.errors.append((exhibit.id, exc.render()))
                 results[exhibit.id] = ([], store.derived(exhibit.id))
+                continue
+            if exhibit.facts.get("ocr") and "ocr" not in result.facts:
+                # Read with OCR when added, and OCR cannot run now (extra missing, KAMENG_OCR=0): what it
+                # read stays, and so does the kind it decided, rather than a screenshot turning blank.
+                report.errors.append((exhibit.id, t("rebuild.no_ocr", id=exhibit.id, name=exhibit.name)))
+                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
+                results[exhibit.id] = (events, store.derived(exhibit.id))
+                report.events += len(events)
                 continue
             events = Ingestor._events(exhibit, result)
             derived = {

@@ -335,6 +335,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "read from its recorded content. Put the original back with: kameng add <original file>.",
     },
     "rebuild.done": {"zh": "已重建：{exhibits} 份证据，{events} 个事件，{warnings} 条警告", "en": "Rebuilt: {exhibits} exhibits, {events} events, {warnings} warnings"},
+    "rebuild.no_ocr": {
+        "zh": "{id}（{name}）添加时用 OCR 识别过，现在 OCR 不可用（未安装 kameng[ocr] 或 KAMENG_OCR=0），没有重新读取：时间线保留添加时识别出的内容。",
+        "en": "{id} ({name}) was read with OCR when it was added and OCR cannot run now (kameng[ocr] not installed or KAMENG_OCR=0); it was not read again: the timeline keeps what was recognised then.",
+    },
     "rebuild.no_parser": {"zh": "读取格式 {parser} 已不可用（插件被卸载？）；证据原件不受影响", "en": "the source {parser} is no longer installed (plugin removed?); the evidence itself is unaffected"},
     "verify.ok": {"zh": "完好", "en": "ok"},
     "verify.modified": {"zh": "已被修改", "en": "MODIFIED"},
@@ -358,6 +362,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verify.unexpected.fix": {
         "zh": "把它移出 evidence/，再用 kameng add 正式添加。",
         "en": "move it out of evidence/ and add it properly with kameng add.",
+    },
+    "verify.timeline-modified": {"zh": "时间线被改动", "en": "TIMELINE CHANGED"},
+    "verify.timeline-modified.what": {
+        "zh": "时间线文件与 kameng 最后写入的内容不一致（被手动编辑、损坏，或含有清单中没有的证据的事件）：起草的文书会引用其中的内容。",
+        "en": "the timeline differs from what kameng last wrote (edited by hand, damaged, or holding events of exhibits the manifest does not have): drafts quote it.",
+    },
+    "verify.timeline-modified.fix": {
+        "zh": "运行 kameng rebuild：时间线会从证据副本重新生成（你用 kameng event add 记录的事件另外保存，不受影响）。",
+        "en": "run kameng rebuild: the timeline is written anew from the evidence copies (events you recorded with kameng event add are kept elsewhere and are not affected).",
+    },
+    "verify.timeline-missing": {"zh": "时间线丢失", "en": "TIMELINE MISSING"},
+    "verify.timeline-missing.what": {"zh": "时间线文件被删除：检查和起草会当作没有任何证据。", "en": "the timeline file was deleted: check and draft would see no evidence at all."},
+    "verify.timeline-missing.fix": {"zh": "运行 kameng rebuild，从证据副本重新生成时间线。", "en": "run kameng rebuild to write the timeline anew from the evidence copies."},
+    "manifest.damaged": {
+        "zh": "案件清单 {file} 第 {line} 行有问题：{problem} 为免两份证据用上同一编号，kameng 不再向这个案件写入。运行 kameng verify 查看详情；从备份恢复该文件后重试（不要手动编辑 .kameng/ 中的文件）。",
+        "en": "the case manifest {file} has a problem at line {line}: {problem} So that no two exhibits get one number, kameng writes nothing more to this case. Run kameng verify for details; restore the file from a backup and try again (never edit files in .kameng/ by hand).",
+    },
+    "store.events_damaged": {
+        "zh": "时间线文件 {file} 第 {line} 行无法读取（被编辑或损坏）。运行 kameng rebuild，从证据副本重新生成时间线。",
+        "en": "the timeline file {file} cannot be read at line {line} (edited or damaged). Run kameng rebuild to write it anew from the evidence copies.",
+    },
+    "store.manual_damaged": {
+        "zh": "手动事件文件 {file} 第 {line} 行无法读取（被编辑或损坏）。这些是你用 kameng event add 记录的事件，无法自动重建：从备份恢复该文件，或修正/删除这一行。",
+        "en": "the manual events file {file} cannot be read at line {line} (edited or damaged). These are the events you recorded with kameng event add and cannot be rebuilt: restore the file from a backup, or fix or delete that line.",
     },
     "verify.chain": {"zh": "清单链断裂", "en": "CHAIN BROKEN"},
     "verify.chain.unreadable": {"zh": "清单中的这一行无法解析：清单文件被编辑或损坏。", "en": "this manifest line cannot be read: the manifest was edited or damaged."},
