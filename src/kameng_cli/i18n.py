@@ -87,6 +87,21 @@ def join(items: object, lang: str | None = None, *, clauses: bool = False) -> st
     return t("list.sep.clauses" if clauses else "list.sep", lang).join(str(item) for item in items)  # type: ignore[attr-defined]
 
 
+_LOCATOR = re.compile(r"(line|row|page|message) (\d+)")
+
+
+def locator_said(locator: str) -> object:
+    """Where in a file, as a message said again in the reader's language: "line 9" → 第 9 行.
+    Locators are stored in one (English) form; anything else is kept as it is."""
+    match = _LOCATOR.fullmatch(locator.strip()) if isinstance(locator, str) else None
+    return said(f"locator.{match.group(1)}", n=int(match.group(2))) if match else locator
+
+
+def shown_locator(locator: str, lang: str | None = None) -> str:
+    said_again = locator_said(locator)
+    return say_again(said_again, lang) or locator if isinstance(said_again, dict) else str(said_again)
+
+
 def pick(texts: dict[str, str] | str, lang: str | None = None) -> str:
     """Pick one language out of an inline {"zh": ..., "en": ...} pair (used by data tables)."""
     if isinstance(texts, str):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UserInputError
+from .model.case import problem_slug
 from .model.slugs import CLAIMS, ORDER_PROBLEMS, PROBLEM_TYPES
 from .parsing.amounts import AmountError, parse_amount
 from .parsing.ids import uscc_status
@@ -109,9 +110,10 @@ def validate_problem(raw: str) -> str:
     value = raw.strip()
     if value.isdigit() and 1 <= int(value) <= len(PROBLEM_TYPES):
         value = list(PROBLEM_TYPES)[int(value) - 1]
-    if value not in PROBLEM_TYPES:
+    slug = problem_slug(value)  # a slug, or the Chinese name case.toml's comment shows (未到账)
+    if slug is None:
         raise UserInputError("init.bad_problem", value=raw, known=", ".join(PROBLEM_TYPES))
-    return value
+    return slug
 
 
 def build_case(problem: str, answers: dict[str, Any]) -> Any:

@@ -258,7 +258,7 @@ def test_a_log_out_of_time_order_is_noted(case_dir: Path, tmp_path: Path) -> Non
                     "[2024/5/1 10:06] 客服小美：嗯\n", encoding="utf-8")
     assert run("-C", case_dir, "add", chat).exit_code == 0
     text = json.dumps(run_json("-C", case_dir, "check"), ensure_ascii=False)
-    assert "有 1 条消息的时间早于它上面的一条" in text and "line 2" in text
+    assert "有 1 条消息的时间早于它上面的一条" in text and "第 2 行" in text  # the locator in the reader's language
 
 
 def test_a_broken_pdf_prints_no_library_noise(case_dir: Path, tmp_path: Path) -> None:

@@ -63,3 +63,17 @@ def test_silence_in_a_chat_whose_roles_were_guessed_is_weak() -> None:
     link = report.link("unresolved")
     assert link is not None and link.status == "weak" and link.weakness == "roles-guessed"
     assert "my_names" in link.fix
+
+
+def test_a_shop_outside_any_platform_needs_no_platform_report() -> None:
+    no_platform = case("merchant-vanished", platform={"name": "", "company": ""})
+    assert "reported-to-platform" not in statuses(check(no_platform, [export()], [paid()]))
+    assert "reported-to-platform" in statuses(check(case("merchant-vanished"), [export()], [paid()]))
+
+
+def test_a_bank_row_dated_only_on_the_order_day_is_in_order() -> None:
+    bank = paid(when="2024-05-01 00:00:00", flags=["date-only"])
+    report = check(case(), [export(), exhibit("E03", "order", when="2024-05-01 10:30:00")],
+                   [bank, event("E03-1", "ordered", "2024-05-01 09:55:00", actor="me", exhibit="E03")])
+    assert statuses(report)["paid"] == "proven"
+    assert "KM103" not in rules_of(report)

@@ -92,3 +92,28 @@ def test_damaged_manual_events_are_named_and_not_rebuilt_away(case_dir: Path, tm
     result = run("-C", case_dir, "timeline")
     assert result.exit_code == 2 and "manual.jsonl" in result.output and "第 2 行" in result.output
     assert "kameng event add" in result.output
+
+
+def test_ctrl_c_while_starting_exits_130_without_a_traceback(monkeypatch, capsys) -> None:
+    """Ctrl-C during the imports, before kameng's own handler is installed."""
+    import pytest
+
+    import kameng_cli.cli.app as app
+    from kameng_cli.__main__ import main
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app, "run", interrupted)
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 130
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_init_takes_the_chinese_name_of_a_problem_type(tmp_path: Path) -> None:
+    root = tmp_path / "case"
+    result = run("init", root, "--yes", "--problem", "未到账", "--platform", "星辰卡盟", "--order-no", "X1", "--price", "10",
+                 "--paid-at", "2024-05-01 10:00", "--goods", "点卡", "--claim", "退款")
+    assert result.exit_code == 0, result.output
+    assert 'problem = "not-delivered"' in (root / "case.toml").read_text(encoding="utf-8")

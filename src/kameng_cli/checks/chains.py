@@ -13,9 +13,10 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ..i18n import catalog, join, t
+from ..legal.parties import has_platform
 from ..model.finding import ChainLink
 from ..model.records import Event, Exhibit
-from ..parsing.times import display
+from ..parsing.times import CST, display
 from .context import (
     OPEN_OUTCOMES,
     ORDER_TOLERANCE,
@@ -407,13 +408,18 @@ def assess_link(ctx: CheckContext, slug: str, after: str | None) -> ChainLink:
     anchor = _anchor(ctx, after)
     if anchor is not None:
         limit = anchor - ORDER_TOLERANCE
-        in_order = [i for i in items if i.time is None or i.time >= limit]
+        day = anchor.astimezone(CST).date()
+        # A date without a time (bank statements) says only which day: on the anchor's day it is not
+        # earlier than the anchor (rules_chain.py's KM103 judges it the same way).
+        in_order = [i for i in items if i.time is None or i.time >= limit
+                    or (i.event is not None and "date-only" in i.event.time_flags and i.time.astimezone(CST).date() >= day)]
         # Chat before the payment is pre-sale talk: no evidence for a link after it, and nothing to
         # report either (check.md). Talk after the payment but before its anchor (a refusal before
         # the formal demand) is still evidence, only out of order.
         paid_at = ctx.anchors.get("paid")
         presale = paid_at - ORDER_TOLERANCE if paid_at is not None else None
-        late = [i for i in items if i.time is not None and i.time < limit and not i.statement
+        kept = set(map(id, in_order))
+        late = [i for i in items if i.time is not None and id(i) not in kept and not i.statement
                 and not (presale is not None and i.time < presale and i.event is not None and i.event.kind in CONVERSATION)]
     else:
         in_order, late = items, []
@@ -456,6 +462,8 @@ def assess_chain(ctx: CheckContext) -> list[ChainLink]:
     links = []
     problem_link = PROBLEM_LINK.get(ctx.case.problem)
     for slug, after in CHAINS[ctx.case.problem]:
+        if slug == "reported-to-platform" and ctx.case.problem != "account-stolen" and not has_platform(ctx.case):
+            continue  # a shop found outside any platform (QQ, a private site): there is nobody to report to
         link = assess_link(ctx, slug, after)
         links.append(link)
         if slug == problem_link and slug in ctx.anchors:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from ..i18n import catalog, join, t
+from ..i18n import catalog, join, shown_locator, t
 from ..legal.transactions import transactions
 from ..model.finding import SEVERITIES, Finding
 from ..model.records import Event, Note
@@ -293,14 +293,16 @@ NOT_ROW_WARNINGS = ("payments.match.",)
 @rule("KM209", "rows-not-understood", "info")
 def rows_not_understood(ctx: CheckContext) -> list[Finding]:
     """Rows or records a parser could not interpret: the evidence may hold more than the timeline."""
-    per_exhibit: dict[str, int] = defaultdict(int)
+    per_exhibit: dict[str, list[str]] = defaultdict(list)
     for warning in ctx.warnings:
         if warning.reason.startswith(NOT_ROW_WARNINGS):
             continue
-        per_exhibit[warning.exhibit or "—"] += 1
+        per_exhibit[warning.exhibit or "—"].append(warning.locator or "")
     this = get("KM209")
-    return [this.finding("check.msg.KM209", exhibits=[x] if x != "—" else [], exhibit=x, count=count)
-            for x, count in per_exhibit.items()]
+    # Which rows: the user looks them up in the copy (evidence/), so they are named.
+    return [this.finding("check.msg.KM209", exhibits=[x] if x != "—" else [], exhibit=x, count=len(where),
+                         where=join([shown_locator(w) for w in where[:5] if w]) + ("…" if len(where) > 5 else "") or "—")
+            for x, where in per_exhibit.items()]
 
 
 @rule("KM210", "payment-export-notes", "warning")

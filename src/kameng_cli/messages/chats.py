@@ -115,6 +115,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no messages for {hours} h between {start} and {end} (the log's median gap is about {median_minutes} min)",
     },
     "chats.note.chat-recalled": {"zh": "{at} 有一条消息被撤回（撤回方：{by}，{locator}）", "en": "a message was recalled at {at} (by {by}, {locator})"},
+    "chats.note.chat-gap-days": {
+        "zh": "{start} 至 {end} 之间约 {days} 天没有任何消息（本记录的消息间隔中位数约 {median_minutes} 分钟）",
+        "en": "no messages for about {days} days between {start} and {end} (the log's median gap is about {median_minutes} min)",
+    },
+    "chats.by.me": {"zh": "你", "en": "you"},
+    "chats.by.counterparty": {"zh": "对方", "en": "the other side"},
+    "chats.by.system": {"zh": "系统", "en": "the system"},
+    "chats.by.unknown": {"zh": "不明", "en": "unknown"},
     "chats.note.chat-too-short": {
         "zh": "只有 {count} 条消息，约为一两屏截图的量：可能被质疑选择性呈现证据，建议导出完整聊天记录",
         "en": "only {count} messages, about a screenshot's worth: it may be challenged as selective; export the whole chat",

@@ -135,8 +135,8 @@ _LINKS: dict[str, dict[str, str]] = {
         "en": "Without a clear demand for a refund/redelivery there is nothing to refuse; a written demand that reaches them also interrupts the limitation period [SXGD-8].",
     },
     "check.link.demanded.fix": {
-        "zh": "在聊天或平台售后中写明：订单号、问题、要求（全额退款¥金额/补发）和期限；截图或导出这条消息，显示发送时间和对方已收到（已读）。",
-        "en": "Write in the chat or the platform's after-sales form: order number, problem, demand (full refund of ¥amount / redelivery) and a deadline; keep that message with its time and read status.",
+        "zh": "在聊天或平台售后中写明：订单号、问题、要求（如“全额退款¥100.00”，写明你付的金额；或补发）和期限；截图或导出这条消息，显示发送时间和对方已收到（已读）。",
+        "en": "Write in the chat or the platform's after-sales form: order number, problem, demand (e.g. \"full refund of ¥100.00\" with the amount you paid, or redelivery) and a deadline; keep that message with its time and read status.",
     },
     "check.link.refused": {"zh": "被拒绝/推诿", "en": "refused / stalled"},
     "check.link.refused.why": {
@@ -400,8 +400,8 @@ _RULES: dict[str, dict[str, str]] = {
         "en": "Some rows or messages could not be parsed and are not on the timeline; they may hold records for or against you.",
     },
     "rule.KM209.fix": {
-        "zh": "用 kameng show 证据编号 查看未识别的行，必要时手动用 kameng event add 补记。",
-        "en": "Look at the unread rows with kameng show ID and add what matters with kameng event add.",
+        "zh": "打开证据副本（evidence/ 中以该编号开头的文件）查看这些行；对你的主张重要的，用 kameng event add --exhibit 证据编号 补记。",
+        "en": "Open the copy (the file in evidence/ starting with that number) and look at those rows; add what matters for your claim with kameng event add --exhibit ID.",
     },
     "rule.KM210.title": {"zh": "账单导出的问题", "en": "Problems with a bill export"},
     "rule.KM210.rationale": {
@@ -553,8 +553,8 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "en": "{count} screenshot(s) have no capture time: {exhibits_list}.",
     },
     "check.msg.KM209": {
-        "zh": "{exhibit} 有 {count} 条记录未能识别。",
-        "en": "{exhibit} has {count} record(s) that were not understood.",
+        "zh": "{exhibit} 有 {count} 条记录未能识别（{where}）。",
+        "en": "{exhibit} has {count} record(s) that were not understood ({where}).",
     },
     "check.msg.KM211": {
         "zh": "{exhibit} 的证据副本（evidence/{file}）已被改动，与添加时的 SHA-256 不一致。",

@@ -19,7 +19,7 @@ from operator import attrgetter, is_not
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ...i18n import said, say_again
+from ...i18n import locator_said, said, say_again
 from ...model.records import Note, Warning
 from ...parsing.amounts import AMOUNT_IN_TEXT, AmountError, parse_amount
 from ...parsing.times import CST
@@ -383,11 +383,17 @@ def chat_note(code: str, severity: str = "info", **data: Any) -> Note:
     rendered = {k: (", ".join(map(str, v)) if isinstance(v, list) else _shown_time(v)) for k, v in data.items()}
     if isinstance(data.get("source"), str) and data["source"] in _ANCHORS:
         rendered["source"] = said(f"chats.anchor.{data['source']}")
+    if data.get("by") in _SPEAKERS:  # a role slug in the data, words in the message
+        rendered["by"] = said(f"chats.by.{data['by']}")
+    for name, value in data.items():
+        if name.endswith("locator") and isinstance(value, str):
+            rendered[name] = locator_said(value)  # "line 9" in the data, 第 9 行 in a Chinese message
     key = f"chats.note.{code}"
     return Note(None, code, say_again({"key": key, "params": rendered}) or key, severity, data, key=key, params=rendered)
 
 
 _ANCHORS = ("order", "file", "today")
+_SPEAKERS = ("me", "counterparty", "system", "unknown")
 
 
 _ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")

@@ -106,10 +106,15 @@ def _gaps(events: list[Event], timed: list[Event], ctx: ParseContext) -> list[No
         rest = _days_off_between(before.time, after.time)  # type: ignore[arg-type]
         extra = {"days_off": rest} if rest else {}
         # Silence over a weekend or 国庆 is what people do, not a sign of messages cut out: said, not warned.
-        notes.append(chat_note("chat-gap", "info" if rest else "warning", start=isoformat(before.time),
-                               end=isoformat(after.time), hours=round(hours, 1), median_minutes=round(median * 60, 1),
-                               last_speaker=before.actor, next_speaker=after.actor,
-                               start_locator=before.locator, end_locator=after.locator, **extra))
+        note = chat_note("chat-gap", "info" if rest else "warning", start=isoformat(before.time),
+                         end=isoformat(after.time), hours=round(hours, 1), median_minutes=round(median * 60, 1),
+                         last_speaker=before.actor, next_speaker=after.actor,
+                         start_locator=before.locator, end_locator=after.locator, **extra)
+        if hours >= 48:  # "17014.7 小时" says nothing to a reader: days
+            note.data["days"] = note.params["days"] = round(hours / 24)
+            note.key = "chats.note.chat-gap-days"
+            note.message = t(note.key, **note.params)
+        notes.append(note)
     return notes
 
 

@@ -95,7 +95,7 @@ def orphan_refund_event(refund: PaymentRecord, match: Match, source: str, locato
     data["say"] = said("payments.event.refunded", counterparty=refund.counterparty or "—", amount=format_yuan(refund.amount))
     return Event(
         id="", time=refund.time, kind="refunded", actor="merchant", summary=say_again(data["say"]) or "",
-        amount=refund.amount, order_no=refund.order_no or None, exhibit=None,
+        amount=refund.amount, order_no=refund.merchant_order_no or None, exhibit=None,
         locator=f"{locator} {refund.line}", confidence=match.confidence, source=source,
         time_flags=list(refund.time_flags), data=data,
     )
