@@ -102,6 +102,21 @@ def shown_locator(locator: str, lang: str | None = None) -> str:
     return say_again(said_again, lang) or locator if isinstance(said_again, dict) else str(said_again)
 
 
+_OS_ERRORS = {"EACCES": "permission", "EPERM": "permission", "EROFS": "read-only", "ENOSPC": "disk-full",
+              "EDQUOT": "disk-full", "ENAMETOOLONG": "name-too-long", "ENOENT": "not-found", "EISDIR": "is-a-folder",
+              "ENOTDIR": "not-a-folder"}
+
+
+def os_error(exc: OSError) -> str:
+    """What the system said, in the reader's language ("Permission denied" → 没有权限)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if name in _OS_ERRORS:
+        return t(f"error.os.{_OS_ERRORS[name]}")
+    return exc.strerror or str(exc)
+
+
 def pick(texts: dict[str, str] | str, lang: str | None = None) -> str:
     """Pick one language out of an inline {"zh": ..., "en": ...} pair (used by data tables)."""
     if isinstance(texts, str):

@@ -237,6 +237,14 @@ def test_xiaoxie_then_12315_is_refused_and_the_threat_is_noticed() -> None:
     assert "KM303" not in rules_of(check(case(), [], [_submitted("M0001", "12315", "2024-05-10 10:00:00")]))
 
 
+
+def test_12315_first_then_xiaoxie_keeps_12315_and_says_the_later_one_is_in_the_way() -> None:
+    first = [_submitted("M0001", "12315", "2024-06-10 10:00:00"), _submitted("M0002", "consumer-association", "2024-06-12 10:00:00")]
+    finding = next(f for f in check(case(), [], first).findings if f.rule == "KM303")
+    assert finding.severity == "warning" and "先于 2024-06-10 提交了 12315" in finding.message
+    assert "继续走 12315" in finding.fix and "不要再向 12315" not in finding.fix
+
+
 def test_many_channels_at_once() -> None:
     burst = [_submitted("M0001", "platform", "2024-05-10 10:00:00"), _submitted("M0002", "heimao", "2024-05-11 10:00:00"),
              _submitted("M0003", "12315", "2024-05-12 10:00:00")]
@@ -302,3 +310,21 @@ def test_many_edited_screenshots_are_one_finding() -> None:
              for n in range(1, 4)]
     found = [f for f in check(case(), shots, []).findings if f.rule == "KM205"]
     assert len(found) == 1 and found[0].exhibits == ["E01", "E02", "E03"] and "Snapseed" in found[0].message
+
+
+def test_a_passed_limitation_advises_what_can_still_be_done_and_names_the_interruption() -> None:
+    demand = event("E02-19", "demand", "2021-03-03 10:00:00", exhibit="E02", text="再不退款我就去12315投诉", claim="refund")
+    old = case(order={"paid_at": "2021-03-01 10:00:00"})
+    report = check(old, [], [paid(when="2021-03-01 10:00:00"), demand], today=date(2025, 1, 15))
+    km302 = next(f for f in report.findings if f.rule == "KM302")
+    assert "已于" in km302.message and "在期限前" not in km302.fix and "协商" in km302.fix
+    assert "2021-03-03 10:00" in km302.message and "再不退款我就去12315投诉" in km302.message and "E02-19" not in km302.message
+    km301 = next(f for f in report.findings if f.rule == "KM301")
+    assert "改向法院" in km301.fix
+
+
+def test_the_last_day_of_the_limitation_period_says_today() -> None:
+    report = check(case(order={"paid_at": "2021-05-01 10:00:00"}), [], [paid(when="2021-05-01 10:00:00")],
+                   today=date(2024, 5, 6))
+    messages = [f.message for f in report.findings if f.rule in ("KM301", "KM302")]
+    assert messages and all("0 天" not in m and "今天" in m for m in messages)

@@ -108,7 +108,7 @@ def test_unreadable_file_is_an_error_row(case_dir: Path, tmp_path: Path, monkeyp
     monkeypatch.setattr(builtins, "open", guarded)
     result = run("-C", case_dir, "add", path)
     assert result.exit_code == 2
-    assert "Permission denied" in result.stdout and "权限" in result.stdout
+    assert "没有权限" in result.stdout and "Permission denied" not in result.stdout  # said in Chinese
     assert not list((case_dir / "evidence").iterdir())
 
 

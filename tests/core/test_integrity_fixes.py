@@ -117,3 +117,20 @@ def test_init_takes_the_chinese_name_of_a_problem_type(tmp_path: Path) -> None:
                  "--paid-at", "2024-05-01 10:00", "--goods", "点卡", "--claim", "退款")
     assert result.exit_code == 0, result.output
     assert 'problem = "not-delivered"' in (root / "case.toml").read_text(encoding="utf-8")
+
+
+def test_system_errors_are_said_in_the_readers_language() -> None:
+    import errno
+
+    from kameng_cli.i18n import os_error, set_lang
+
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    set_lang("zh")
+    try:
+        assert os_error(denied) == "没有权限"
+        assert os_error(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+        set_lang("en")
+        assert os_error(denied) == "permission denied"
+        assert os_error(OSError(errno.EIO, "Input/output error")) == "Input/output error"  # kept as the system says it
+    finally:
+        set_lang("zh")

@@ -297,3 +297,14 @@ def test_redactor_counts_each_printed_value_once() -> None:
     redactor("地址浙江省杭州市西湖区文三路100号1单元502室")  # prepared, never printed
     counts = redactor.printed_counts(letter.replace("*", "\\*"))
     assert counts["phone"] == 1 and counts["address"] == 0
+
+
+def test_police_report_keeps_the_reporters_own_phone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    no_blockers(monkeypatch)
+    root = BUILDERS["card-invalid"](tmp_path, monkeypatch)
+    update_case(root / "case.toml", {("complainant", "name"): "张三", ("complainant", "phone"): "13812345678"})
+    letter = run("-C", root, "draft", "--to", "police", "-o", "-", "--date", "2024-06-20").stdout
+    reporter = _section(letter, "报案人")
+    assert "张三" in reporter and "13812345678" in reporter  # the police call the reporter back
+    platform = run("-C", root, "draft", "--to", "platform", "-o", "-", "--date", "2024-06-20").stdout
+    assert "13812345678" not in platform

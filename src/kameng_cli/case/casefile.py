@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CaseFileInvalid
-from ..i18n import t
+from ..i18n import os_error, t
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -50,7 +50,7 @@ def load_case(path: Path) -> Case:
     except UnicodeDecodeError as exc:
         raise CaseFileInvalid(str(path), [t("case.not_utf8", detail=str(exc))]) from exc
     except OSError as exc:
-        raise CaseFileInvalid(str(path), [t("case.unreadable", detail=exc.strerror or str(exc))]) from exc
+        raise CaseFileInvalid(str(path), [t("case.unreadable", detail=os_error(exc))]) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

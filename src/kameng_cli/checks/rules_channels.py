@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from ..i18n import join, t
 from ..model.finding import Finding
 from ..model.records import Event
+from ..parsing.times import display
 from .catalog import get, rule
 from .context import CheckContext
 
@@ -64,8 +65,11 @@ def _line_findings(rule_id: str, start: datetime, today: date, link: str | None,
     due = three_year_line(start)
     left = (due - today).days
     common = {"start": start.date().isoformat(), "due": due.isoformat(), **params}
-    if left < 0:
-        return [this.finding(f"check.msg.{rule_id}.passed", link=link, days=-left, **common)]
+    if left < 0:  # advice for before the line would be of no use now
+        return [this.finding(f"check.msg.{rule_id}.passed", link=link, days=-left, fix=t(f"check.fix.{rule_id}.passed"),
+                             **common)]
+    if left == 0:
+        return [this.finding(f"check.msg.{rule_id}.today", severity="warning", link=link, **common)]
     if left <= APPROACHING_DAYS:
         return [this.finding(f"check.msg.{rule_id}.near", severity="warning", link=link, days=left, **common)]
     return []
@@ -95,7 +99,9 @@ def limitation_period(ctx: CheckContext) -> list[Finding]:
     since = t("check.limitation.since_knew")
     if latest is not None and latest.time is not None and latest.time > knew:
         start = latest.time
-        since = t("check.limitation.since_event", event=latest.id)
+        said_then = str(latest.data.get("text") or "").strip()
+        what = f"「{said_then[:30]}{'…' if len(said_then) > 30 else ''}」" if said_then else channel_label(channel_of(latest))
+        since = t("check.limitation.since_event", event=f"{display(latest.time)} {what}")
     return _line_findings("KM302", start, ctx.today, None, since=since)
 
 
@@ -116,6 +122,13 @@ def exclusive_bodies(ctx: CheckContext) -> list[Finding]:
     exhibits = [first[c].exhibit for c in others if first[c].exhibit]
     bodies = join(channel_label(c) for c in others)
     if "12315" in first:
+        at_12315 = first["12315"].time
+        if at_12315 is not None and all(first[c].time is not None and at_12315 < first[c].time for c in others):
+            # 12315 had it first: [TSJB-16](二) concerns a dispute others already handle, not this one;
+            # the later filing is the one in the way.
+            return [this.finding("check.msg.KM303.12315_first", severity="warning", exhibits=exhibits,
+                                 events=[first["12315"].id, *refs], bodies=bodies, date=display(at_12315)[:10],
+                                 fix=t("check.fix.KM303.12315_first", bodies=bodies))]
         return [this.finding("check.msg.KM303.both", exhibits=exhibits, events=[*refs, first["12315"].id], bodies=bodies)]
     severity = "warning"
     key = "check.msg.KM303.threat" if threatened else "check.msg.KM303"

@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import ExitStatus, KamengError
-from ..i18n import detect_lang, set_lang, t
+from ..i18n import detect_lang, os_error, set_lang, t
 from .env import Env, get_env
 
 # Global flags that may also be written after the command (`kameng init --lang en`): they are moved
@@ -111,7 +111,7 @@ class KamengGroup(TyperGroup):
             if exc.errno not in WRITE_ERRNOS:
                 raise _internal(ctx, exc) from None
             # A read-only mount or folder, a full disk, a path too long: the user's to fix, not a bug.
-            message = t("error.cannot_write", path=exc.filename or "?", detail=exc.strerror or str(exc))
+            message = t("error.cannot_write", path=exc.filename or "?", detail=os_error(exc))
             raise _fail(ctx, exc, message, int(ExitStatus.BAD_INPUT)) from None
         except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into exit code 3
             if type(exc).__module__.startswith("typer"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UserInputError
-from ..i18n import t
+from ..i18n import os_error, t
 from .env import get_env
 from .options import JSON
 
@@ -47,7 +47,7 @@ def extract(
     except FileExistsError as exc:
         raise UserInputError("payments.extract.exists", path=str(target)) from exc
     except OSError as exc:
-        raise UserInputError("payments.extract.unwritable", path=str(target), detail=exc.strerror or str(exc)) from exc
+        raise UserInputError("payments.extract.unwritable", path=str(target), detail=os_error(exc)) from exc
     if as_json:
         env.emit_json({**document.to_json(), "path": str(target)})
     else:

@@ -686,6 +686,9 @@ def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
     if spec.keeps_complainant:
         c = case.complainant
         keep += [c.name, c.phone, c.address, c.id_number, case.merchant.address, case.platform.address]
+    elif spec.slug == "police":
+        # The police call the reporter back: the name and phone stay; the ID card is shown in person.
+        keep += [case.complainant.name, case.complainant.phone]
     redactor = Redactor(enabled=redact or spec.public, keep=tuple(k for k in keep if k))
 
     # A file kameng could not read, that proves nothing on the timeline and that the user said nothing

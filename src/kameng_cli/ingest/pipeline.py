@@ -19,7 +19,7 @@ from ..case import atomic
 from ..case.atomic import sha256_file
 from ..case.store import CaseStore, Staged
 from ..errors import CaseLocked, KamengError, UserInputError
-from ..i18n import pick, t
+from ..i18n import os_error, pick, t
 from ..interrupt import checkpoint
 from ..model.records import Event, Exhibit
 from ..parsing.times import CST, now
@@ -280,8 +280,8 @@ class Ingestor:
             if exc.filename and _inside(Path(str(exc.filename)), self.store.root):
                 # the case cannot be written (read-only mount, full disk), not the user's file unreadable
                 return FileOutcome(item.display, "error", reason=t("add.case_write_error", path=exc.filename,
-                                                                    detail=exc.strerror or str(exc)))
-            return FileOutcome(item.display, "error", reason=t("add.os_error", detail=exc.strerror or str(exc)))
+                                                                    detail=os_error(exc)))
+            return FileOutcome(item.display, "error", reason=t("add.os_error", detail=os_error(exc)))
         except (DecodeError, UnicodeDecodeError) as exc:
             # A source recognised the file but its bytes do not decode: nothing is ingested.
             return FileOutcome(item.display, "error", reason=t("text.undecodable", detail=str(exc)))

@@ -580,6 +580,22 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "zh": "诉讼时效自 {start}（{since}）起算，至 {due} 届满，只剩 {days} 天。",
         "en": "The limitation period runs from {start} ({since}) to {due}; {days} day(s) left.",
     },
+    "check.msg.KM301.today": {
+        "zh": "12315 的三年期限今天（{due}）届满（自 {start} 起算）：今天提交。",
+        "en": "12315's three years end today ({due}, counted from {start}): file today.",
+    },
+    "check.msg.KM302.today": {
+        "zh": "诉讼时效自 {start}（{since}）起算，今天（{due}）是最后一天。",
+        "en": "The limitation period runs from {start} ({since}); today ({due}) is the last day.",
+    },
+    "check.fix.KM301.passed": {
+        "zh": "12315 已不会受理：改向法院起诉（先看诉讼时效是否还在，见 KM302）或向平台投诉。",
+        "en": "12315 will not take it any more: go to court (first see whether the limitation period still runs, KM302) or complain to the platform.",
+    },
+    "check.fix.KM302.passed": {
+        "zh": "诉讼时效已过：起诉时对方可以以此抗辩。如对方此后承认欠款或同意处理，保存这条记录并重新运行 kameng check；仍可向平台投诉或与对方协商。",
+        "en": "The limitation period has run out: in court the other side may rely on it. If they later acknowledge the debt or agree to settle, keep that record and run kameng check again; you can still complain to the platform or negotiate.",
+    },
     "check.limitation.since_knew": {"zh": "知道权益受损之日", "en": "when you knew of the harm"},
     "check.limitation.since_event": {"zh": "最近一次中断：{event}", "en": "last interrupted by {event}"},
     "check.msg.KM303": {
@@ -593,6 +609,14 @@ _FINDINGS: dict[str, dict[str, str]] = {
     "check.msg.KM303.both": {
         "zh": "这起争议同时提交了{bodies}和 12315，12315 将不予受理。",
         "en": "This dispute was filed with both {bodies} and 12315; 12315 will refuse it.",
+    },
+    "check.msg.KM303.12315_first": {
+        "zh": "这起争议先于 {date} 提交了 12315，之后又提交了{bodies}：两处同时处理同一争议，会被要求二选一。",
+        "en": "This dispute went to 12315 on {date} and later to {bodies}: two bodies handling one dispute will ask you to choose one.",
+    },
+    "check.fix.KM303.12315_first": {
+        "zh": "12315 先受理的，继续走 12315：向{bodies}说明已在 12315 处理并撤回后来的申请；12315 调解不成再起诉。",
+        "en": "12315 had it first, so stay with 12315: tell {bodies} it is already with 12315 and withdraw the later application; go to court if 12315's mediation fails.",
     },
     "check.msg.KM304": {
         "zh": "这起争议在短期内提交了 {count} 个渠道：{channels}。",

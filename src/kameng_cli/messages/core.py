@@ -34,6 +34,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the input ended while a question was being answered; nothing was changed. Run it again on a terminal, "
               "or give the answers as options (see -h).",
     },
+    "error.os.permission": {"zh": "没有权限", "en": "permission denied"},
+    "error.os.read-only": {"zh": "只读的文件系统", "en": "read-only file system"},
+    "error.os.disk-full": {"zh": "磁盘空间不足", "en": "no space left on the disk"},
+    "error.os.name-too-long": {"zh": "文件名或路径太长", "en": "file name or path too long"},
+    "error.os.not-found": {"zh": "文件或文件夹不存在", "en": "no such file or folder"},
+    "error.os.is-a-folder": {"zh": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"},
+    "error.os.not-a-folder": {"zh": "路径中有一段不是文件夹", "en": "part of the path is not a folder"},
     "error.cannot_write": {
         "zh": "无法读写 {path}：{detail}。请确认案件文件夹可读写（不是只读挂载或只读权限）、磁盘还有空间、路径不过长，然后重新运行。",
         "en": "cannot read or write {path}: {detail}. Make sure the case folder is readable and writable (not a read-only "

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UserInputError
-from ..i18n import t
+from ..i18n import os_error, t
 from ..model.records import Event
 from ..parsing.times import now
 from .records import ProcessLog, Reply, Submission, UserRule, process_path
@@ -47,7 +47,7 @@ def add_proof(store: CaseStore, path: Path, note: str, at: datetime | None = Non
     try:
         existing = store.find_by_hash(sha256_file(path))
     except OSError as exc:
-        raise UserInputError("process.proof_failed", path=str(path), reason=exc.strerror or type(exc).__name__) from exc
+        raise UserInputError("process.proof_failed", path=str(path), reason=os_error(exc)) from exc
     if existing is not None:
         if store.evidence_intact(existing):
             return existing.id, True
