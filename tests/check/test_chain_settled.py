@@ -77,3 +77,19 @@ def test_a_bank_row_dated_only_on_the_order_day_is_in_order() -> None:
                    [bank, event("E03-1", "ordered", "2024-05-01 09:55:00", actor="me", exhibit="E03")])
     assert statuses(report)["paid"] == "proven"
     assert "KM103" not in rules_of(report)
+
+
+def test_a_cut_export_covered_by_the_full_one_is_not_reported_again() -> None:
+    from kameng_cli.model.records import Note
+
+    said = [("2024-05-01 10:00:00", "me", "在吗，卡密没到"), ("2024-05-01 10:01:00", "counterparty", "好的收到，马上处理"),
+            ("2024-05-01 10:05:00", "me", "还没到")]
+    full = [message(f"E03-{i}", when, actor=who, exhibit="E03", text=text, index=i) for i, (when, who, text) in enumerate(said)]
+    cut = [message(f"E02-{i}", when, actor=who, exhibit="E02", text=text, index=i)
+           for i, (when, who, text) in enumerate(said[1:])]
+    mid = Note("E02", "chat-starts-mid", "第一条消息像是在回应前文", "warning", {"locator": "line 1"})
+    exhibits = [export(), chat("E02"), chat("E03")]
+    alone = check(case(), exhibits[:2], [paid(), *cut], [mid])
+    assert "KM207" in rules_of(alone)
+    both = check(case(), exhibits, [paid(), *cut, *full], [mid])
+    assert "KM207" not in rules_of(both)  # the full export (E03) was added as the finding asked

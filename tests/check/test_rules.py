@@ -87,6 +87,16 @@ def test_truncated_or_spaced_order_numbers_are_the_same() -> None:
     assert "KM202" in rules_of(check(case(), [], [], notes))
 
 
+
+def test_a_screenshot_its_ocr_note_reports_is_not_named_again() -> None:
+    shot = event("E02-1", "ordered", "2024-05-01 09:55:00", exhibit="E02", order_no="XC20240601103099", ocr=True)
+    bill = event("E01-2", "paid", "2024-05-01 09:55:12", exhibit="E01", order_no="XC20240601103099", amount="100.00")
+    notes = [Note("E02", "ocr-order-mismatch", "截图中的订单号 XC20240601103099 与 case.toml 不同", "warning")]
+    found = [f for f in check(case(), [export()], [bill, shot], notes).findings if f.rule == "KM202"]
+    general = [f for f in found if "XC20240601103099" in f.message and "截图中的" not in f.message]
+    assert len(general) == 1 and general[0].exhibits == ["E01"] and "E02" not in general[0].message
+
+
 # ---- KM203 counterparty ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("counterparty", "expected"), [

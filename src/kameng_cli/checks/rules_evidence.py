@@ -129,16 +129,20 @@ def order_number_mismatch(ctx: CheckContext) -> list[Finding]:
             shown_as.setdefault(number, event.order_no or number)
     findings = []
     reference = wanted or (max(seen, key=lambda n: len(seen[n])) if seen else "")
+    # A screenshot an OCR note already reports is said by that note alone (and not named here either).
+    notes = [note for note in ctx.notes if note.code == "ocr-order-mismatch"]
+    noted = {note.exhibit for note in notes if note.exhibit}
     for number, where in seen.items():
         if not reference or _same_order(number, reference):
+            continue
+        where = {x: ids for x, ids in where.items() if x not in noted}
+        if not where:
             continue
         exhibits = [x for x in where if x != "manual"]
         events = [e for ids in where.values() for e in ids][:10]
         findings.append(this.finding("check.msg.KM202", link="ordered", exhibits=exhibits, events=events,
                                      found=shown_as[number], where=join(where),
                                      expected=ctx.case.order.number or shown_as.get(reference, reference)))
-    notes = [note for note in ctx.notes if note.code == "ocr-order-mismatch"]
-    findings = _said_by_notes(findings, notes)
     for note in notes:
         findings.append(this.finding("check.msg.note", link="ordered", exhibits=[note.exhibit] if note.exhibit else [],
                                      exhibit=note.exhibit or "—", text=note.text()))
@@ -258,11 +262,35 @@ def chat_incomplete(ctx: CheckContext) -> list[Finding]:
     # The same conversation added twice (two export formats) has the same recall, gap or late start
     # in both: one finding citing both exhibits.
     merged: dict[tuple[Any, ...], tuple[Note, list[str]]] = {}
+    covered = _covered_chats(ctx)
+    noted = {(note.code, note.exhibit) for note in ctx.notes}
     for note in ctx.notes:
+        if note.exhibit in covered and all((note.code, other) not in noted for other in covered[note.exhibit]):
+            continue  # every message of this copy is in a fuller one that lacks the problem (the fix was made)
         if note.code.startswith("chat-") and note.code not in DESCRIPTIVE_NOTES:
             key = (note.code, _same_in_every_copy(note.data)) if note.exhibit else (id(note),)
             merged.setdefault(key, (note, []))[1].append(note.exhibit or "")
     return [_note_finding(this, note, "contacted", [x for x in exhibits if x]) for note, exhibits in merged.values()]
+
+
+def _covered_chats(ctx: CheckContext) -> dict[str, list[str]]:
+    """Chat exhibits whose every message another exhibit also holds (a cut export next to the full
+    one, a TXT next to the CSV of the same chat): exhibit → the exhibits that hold all of it."""
+    from ..signals.overlap import copies
+
+    sizes: dict[str, int] = defaultdict(int)
+    for event in ctx.events_of("message"):
+        if event.exhibit and "index" in event.data:
+            sizes[event.exhibit] += 1
+    held: dict[tuple[str, str], set[int]] = defaultdict(set)  # (one, other) → messages of one the other holds
+    for (later, later_index), (earlier, earlier_index) in copies(ctx.events).items():
+        held[(earlier, later)].add(earlier_index)
+        held[(later, earlier)].add(later_index)
+    covered: dict[str, list[str]] = defaultdict(list)
+    for (one, other), found in held.items():
+        if one != other and sizes.get(one) and len(found) >= sizes[one] and sizes.get(other, 0) >= sizes[one]:
+            covered[one].append(other)
+    return covered
 
 
 def _same_in_every_copy(data: dict[str, Any]) -> str:
