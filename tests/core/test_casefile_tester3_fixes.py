@@ -35,6 +35,8 @@ def test_a_bad_id_check_digit_warns_in_show_and_check(case_dir: Path) -> None:
     assert any("GB 11643" in w for w in run_json("-C", case_dir, "show")["warnings"])
     english = run("--lang", "en", "-C", case_dir, "show")
     assert "fails the GB 11643 check" in english.stderr
+    drafted = run("-C", case_dir, "draft", "--to", "court", "--force", "-o", "-")
+    assert "GB 11643" in drafted.stderr  # said before it goes into the letter
 
 
 @pytest.mark.parametrize("number", ["11010519491231002X", "11010519491231002x", "440524188001010014"])  # law.md §10.2

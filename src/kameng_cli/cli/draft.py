@@ -60,6 +60,10 @@ def draft(
                   bundle=bundle)
         return
     report = check_report(store)
+    from ..case.casefile import case_warnings
+
+    for warning in case_warnings(store.case, store.events()):
+        _warn(env, warning)  # a mistyped ID number or payment time would go into the letter as it is
     # Only the blockers that concern this channel stop it (12315's three-year line is no reason to hold
     # back a lawsuit): checks.readiness.blockers_for.
     blockers = []
