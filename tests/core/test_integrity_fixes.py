@@ -134,3 +134,12 @@ def test_system_errors_are_said_in_the_readers_language() -> None:
         assert os_error(OSError(errno.EIO, "Input/output error")) == "Input/output error"  # kept as the system says it
     finally:
         set_lang("zh")
+
+
+def test_a_case_file_of_an_unknown_schema_is_refused(case_dir: Path) -> None:
+    toml = case_dir / "case.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert 'schema = "kameng.case/1"' in text
+    toml.write_text(text.replace('schema = "kameng.case/1"', 'schema = "kameng.case/9"'), encoding="utf-8")
+    result = run("-C", case_dir, "show")
+    assert result.exit_code == 2 and "kameng.case/9" in result.output and "schema" in result.output

@@ -97,6 +97,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "after-sales-refused (售后推诿/拒绝退款), account-stolen (账号被盗刷), privacy-leak (隐私泄露), "
               "illegal-goods (售卖非法卡密); the English or the Chinese name",
     },
+    "case.schema.unknown": {
+        "zh": "schema {value!r} 不是这个版本的 kameng 认识的案件文件格式（应为 \"kameng.case/1\"）：案件文件可能由更新版本的 kameng 写成，请升级 kameng，或改回 \"kameng.case/1\"",
+        "en": "schema {value!r} is not a case file format this kameng knows (it should be \"kameng.case/1\"): the file may come from a newer kameng; upgrade, or set it back to \"kameng.case/1\"",
+    },
     "case.claim.unknown": {
         "zh": "诉求只能是 refund（退款）、redeliver（补发/重新交付）、compensation（赔偿）、interest（利息），英文名或中文名都可以；"
               "“退一赔三”请写成 [\"退款\", \"赔偿\"]，并在 fraud 中说明是否认为商家欺诈",

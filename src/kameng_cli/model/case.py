@@ -141,6 +141,14 @@ class Case(BaseModel):
     order: Order = Field(default_factory=Order)
     complainant: Complainant = Field(default_factory=Complainant)
 
+    @field_validator("schema_")
+    @classmethod
+    def _schema(cls, value: str) -> str:
+        # A case file written by a later kameng may mean other things by the same fields.
+        if value != CASE_SCHEMA:
+            raise ValueError("case.schema.unknown")
+        return value
+
     @field_validator("problem")
     @classmethod
     def _problem(cls, value: str) -> str:
