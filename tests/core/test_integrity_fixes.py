@@ -143,3 +143,25 @@ def test_a_case_file_of_an_unknown_schema_is_refused(case_dir: Path) -> None:
     toml.write_text(text.replace('schema = "kameng.case/1"', 'schema = "kameng.case/9"'), encoding="utf-8")
     result = run("-C", case_dir, "show")
     assert result.exit_code == 2 and "kameng.case/9" in result.output and "schema" in result.output
+
+
+def test_check_warns_and_draft_refuses_on_a_timeline_edited_by_hand(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    events = case_dir / ".kameng" / "events.jsonl"
+    events.write_text(events.read_text(encoding="utf-8").replace("E01", "E01", 1) + "\n", encoding="utf-8")
+    checked = run("-C", case_dir, "check")
+    assert "被手动改动过" in checked.stderr and "kameng rebuild" in checked.stderr
+    drafted = run("-C", case_dir, "draft", "--to", "platform", "--force", "-o", "-")
+    assert drafted.exit_code == 2 and "kameng rebuild" in drafted.output and not drafted.stdout.startswith("订单")
+    assert run("-C", case_dir, "rebuild").exit_code == 0
+    assert "被手动改动过" not in run("-C", case_dir, "check").stderr
+
+
+def test_rebuild_refuses_a_case_whose_manifest_was_cut(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    manifest = case_dir / ".kameng" / "manifest.jsonl"
+    manifest.write_bytes(manifest.read_bytes()[:-120])
+    before = (case_dir / ".kameng" / "events.jsonl").read_bytes()
+    result = run("-C", case_dir, "rebuild")
+    assert result.exit_code == 2 and "manifest.jsonl" in result.output
+    assert (case_dir / ".kameng" / "events.jsonl").read_bytes() == before  # E02's events are not dropped

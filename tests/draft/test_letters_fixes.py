@@ -253,7 +253,13 @@ def test_a_trade_number_is_never_printed_as_the_order_number() -> None:
                  data={"method": "零钱", "counterparty": "*明", "trade_no": trade})
     with_order = build_facts([paid], Case(problem="not-delivered", order={"number": "JG1122334455"}),
                              {"E01": "证据1"}, Redactor(enabled=False))
-    assert f"订单号JG1122334455，交易号{trade}（证据1）" in with_order[0].sentence
+    # The record shows no order number: the letter does not cite one to it (the first line names the case's).
+    assert "订单号" not in with_order[0].sentence and f"交易号{trade}（证据1）" in with_order[0].sentence
+    shown = Event("E01-1", WHEN, "paid", "me", "", Decimal("450.00"), order_no="JG1122334455", exhibit="E01",
+                  data={"method": "零钱", "counterparty": "*明", "trade_no": trade})
+    cited = build_facts([shown], Case(problem="not-delivered", order={"number": "JG1122334455"}),
+                        {"E01": "证据1"}, Redactor(enabled=False))
+    assert f"订单号JG1122334455，交易号{trade}（证据1）" in cited[0].sentence
     without = build_facts([paid], Case(problem="not-delivered"), {"E01": "证据1"}, Redactor(enabled=False))
     assert "订单号" not in without[0].sentence and f"交易号{trade}" in without[0].sentence
 

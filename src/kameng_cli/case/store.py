@@ -205,6 +205,16 @@ class CaseStore:
     def manual_events(self) -> list[Event]:
         return [Event.from_json(row) for row in self._read_jsonl(self.paths.manual, "store.manual_damaged")]
 
+    def timeline_changed(self) -> bool:
+        """The timeline is not what kameng last wrote (edited or deleted by hand): drafts must not quote it.
+        A case from before the stamp (no events.sha256) cannot tell, and says no."""
+        stamp = self.paths.events_stamp
+        if not stamp.is_file():
+            return False
+        if not self.paths.events.is_file():
+            return True
+        return atomic.sha256_file(self.paths.events) != stamp.read_text(encoding="utf-8").strip()
+
     @staticmethod
     def _read_jsonl(path: Path, key: str) -> list[Any]:
         try:
@@ -361,6 +371,10 @@ class CaseStore:
     def recover(self) -> list[str]:
         """Undo a commit that did not reach the manifest; remove staging copies of dead processes."""
         actions: list[str] = []
+        if manifest.walk(self.manifest_entries()):
+            # With a damaged manifest "not in the manifest" means "on a line that cannot be read", not
+            # "never committed": nothing is removed (and writes are refused, see require_whole_manifest).
+            return actions
         known = set(self.exhibits())
         if self.paths.pending.exists():
             try:

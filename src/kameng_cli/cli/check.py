@@ -40,6 +40,8 @@ def check(
     as_of = parse_time_option(today, "--today")
     store = env.store()
     report = check_store(store, today=as_of)
+    if store.timeline_changed():
+        env.warn(t("store.timeline_changed"))
     for warning in case_warnings(store.case, store.events(), as_of):
         env.warn(warning)  # case.toml facts that load but look mistyped (stderr, also with --json)
     if as_json:

@@ -59,6 +59,8 @@ def draft(
         _followup(env, store, spec.slug, today=today, fmt=fmt, output=output, redact=not no_redact, font=font,
                   bundle=bundle)
         return
+    if store.timeline_changed():
+        raise UserInputError("draft.timeline_changed")  # a letter must not state what no evidence says
     report = check_report(store)
     from ..case.casefile import case_warnings
 

@@ -295,8 +295,9 @@ def shown_on(exhibit: Exhibit | None) -> str:
 
 
 def _order_number(event: Event, case: Case, trade_no: str) -> str:
-    """The order number a payment fact names: never its trade number printed twice as 订单号."""
-    return next((n for n in (event.order_no, case.order.number) if n and n != trade_no), "")
+    """The order number a payment fact names, cited to its exhibit: only one the record itself shows
+    (a bank row matched by amount and day shows none), and never its trade number printed twice."""
+    return event.order_no if event.order_no and event.order_no != trade_no else ""
 
 
 def fact_text(event: Event, case: Case, voice: Voice = LETTER_VOICE, exhibit: Exhibit | None = None) -> str | None:

@@ -472,6 +472,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
     registry = sources()
     report = RebuildReport()
     with store.writing("kameng rebuild"):
+        store.require_whole_manifest()  # exhibits read from a damaged manifest would silently go missing
         case = store.case_or_none()
         try:
             stored = store.derived_events()

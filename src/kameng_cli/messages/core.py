@@ -394,6 +394,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "案件清单 {file} 第 {line} 行有问题：{problem} 为免两份证据用上同一编号，kameng 不再向这个案件写入。运行 kameng verify 查看详情；从备份恢复该文件后重试（不要手动编辑 .kameng/ 中的文件）。",
         "en": "the case manifest {file} has a problem at line {line}: {problem} So that no two exhibits get one number, kameng writes nothing more to this case. Run kameng verify for details; restore the file from a backup and try again (never edit files in .kameng/ by hand).",
     },
+    "store.timeline_changed": {
+        "zh": "时间线文件（.kameng/events.jsonl）与 kameng 最后写入的不一致：被手动改动过。下面的结果依据的是改动后的内容；运行 kameng rebuild 从证据副本重新生成。",
+        "en": "the timeline (.kameng/events.jsonl) differs from what kameng last wrote: it was changed by hand. What follows rests on the changed content; run kameng rebuild to write it anew from the evidence copies.",
+    },
+    "draft.timeline_changed": {
+        "zh": "时间线文件（.kameng/events.jsonl）被手动改动过，文书不能引用其中的内容。运行 kameng rebuild 从证据副本重新生成后再起草（你用 kameng event add 记录的事件不受影响）。",
+        "en": "the timeline (.kameng/events.jsonl) was changed by hand; a letter cannot quote it. Run kameng rebuild to write it anew from the evidence copies, then draft again (events you recorded with kameng event add are not affected).",
+    },
     "store.events_damaged": {
         "zh": "时间线文件 {file} 第 {line} 行无法读取（被编辑或损坏）。运行 kameng rebuild，从证据副本重新生成时间线。",
         "en": "the timeline file {file} cannot be read at line {line} (edited or damaged). Run kameng rebuild to write it anew from the evidence copies.",
