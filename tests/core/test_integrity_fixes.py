@@ -165,3 +165,16 @@ def test_rebuild_refuses_a_case_whose_manifest_was_cut(case_dir: Path, tmp_path:
     result = run("-C", case_dir, "rebuild")
     assert result.exit_code == 2 and "manifest.jsonl" in result.output
     assert (case_dir / ".kameng" / "events.jsonl").read_bytes() == before  # E02's events are not dropped
+
+
+def test_verify_reports_a_copy_replaced_by_a_link(case_dir: Path, tmp_path: Path) -> None:
+    _setup(case_dir, tmp_path)
+    copy = case_dir / "evidence" / "E01_a.png"
+    outside = tmp_path / "elsewhere.png"
+    outside.write_bytes(copy.read_bytes())  # the same content, but not kameng's copy any more
+    copy.chmod(0o644)
+    copy.unlink()
+    copy.symlink_to(outside)
+    doc = json.loads(run("-C", case_dir, "verify", "--json").stdout)
+    assert doc["ok"] is False and {f["file"]: f["status"] for f in doc["files"]}["E01_a.png"] == "linked"
+    assert "被替换为链接" in run("-C", case_dir, "verify").stdout

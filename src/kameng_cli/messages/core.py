@@ -366,6 +366,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "run kameng add ORIGINAL with the original you kept: an original identical to what was added restores the copy, "
               "under the same number; an original that was changed too can only be added as a new exhibit. Never edit files in evidence/ by hand.",
     },
+    "verify.linked": {"zh": "被替换为链接", "en": "REPLACED BY A LINK"},
+    "verify.linked.what": {"zh": "证据副本被换成了指向别处文件的链接：那个文件可以随时被改，已不是添加时保存的副本。", "en": "the copy was replaced by a link to a file elsewhere, which can change at any time: it is no longer the copy kept when it was added."},
+    "verify.linked.fix": {"zh": "删除这个链接，再用你保存的原件运行 kameng add 原件，证据副本会以原编号恢复。", "en": "delete the link, then run kameng add ORIGINAL with the original you kept: the copy is restored under the same number."},
     "verify.missing": {"zh": "丢失", "en": "MISSING"},
     "verify.missing.what": {"zh": "清单中记录的证据文件不在 evidence/ 中。", "en": "the evidence file the manifest records is not in evidence/."},
     "verify.missing.fix": {
