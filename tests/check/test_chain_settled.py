@@ -93,3 +93,14 @@ def test_a_cut_export_covered_by_the_full_one_is_not_reported_again() -> None:
     assert "KM207" in rules_of(alone)
     both = check(case(), exhibits, [paid(), *cut, *full], [mid])
     assert "KM207" not in rules_of(both)  # the full export (E03) was added as the finding asked
+
+
+def test_a_settled_dispute_is_not_ready_for_the_platform_or_12315() -> None:
+    delivered = event("E02-3", "delivered", "2024-05-01 12:00:00", actor="merchant", exhibit="E02", category="confirmed")
+    report = check(case(), _exhibits(), _refused_then(delivered))
+    for channel in ("platform", "12315"):
+        assert not report.ready[channel].ready
+        assert any("已经解决" in sentence for sentence in report.ready[channel].missing)
+    assert report.ready["platform"].ready is False
+    open_case = check(case(), _exhibits(), _refused_then())
+    assert not any("已经解决" in s for s in open_case.ready["platform"].missing)

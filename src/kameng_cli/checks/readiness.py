@@ -21,6 +21,7 @@ from ..i18n import join, t
 from ..legal.parties import has_platform, respondent
 from ..model.finding import CheckReport, Finding, Readiness
 from ..model.slugs import ORDER_PROBLEMS
+from ..parsing.times import display
 from .chains import _BLOCKED, _CARD_STATUS, CHAINS, PROBLEM_LINK, link_label
 from .claim import claim_gaps, compute_claim, request_gaps
 from .context import CheckContext
@@ -172,6 +173,20 @@ def needs_other_side(ctx: CheckContext, findings: list[Finding]) -> list[str]:
     return [] if known or ctx.case.problem in ("account-stolen", "privacy-leak") else [_missing("other_side")]
 
 
+def needs_open_dispute(ctx: CheckContext, findings: list[Finding]) -> list[str]:
+    """A dispute the timeline shows settled (delivered, or paid back in full, with nothing open after
+    it) is nothing to complain about: the body closes it on that."""
+    from .chains import _OPEN_LINKS, resolved_at
+
+    settled = resolved_at(ctx)
+    if settled is None:
+        return []
+    links = [link for link in ctx.chain if link.link in _OPEN_LINKS]
+    if links and all(link.status == "missing" for link in links):
+        return [_missing("settled", time=display(settled))]
+    return []
+
+
 @dataclass(frozen=True)
 class ChannelSpec:
     slug: str
@@ -179,9 +194,9 @@ class ChannelSpec:
 
 
 CHANNELS: tuple[ChannelSpec, ...] = (
-    ChannelSpec("platform", (needs_platform, needs_order, needs_core_evidence)),
+    ChannelSpec("platform", (needs_platform, needs_order, needs_core_evidence, needs_open_dispute)),
     ChannelSpec("12315", (needs_complainant("name", "phone", "address"), needs_respondent, needs_request,
-                          needs_order, needs_core_evidence, _blocked_by("KM301"),
+                          needs_order, needs_core_evidence, needs_open_dispute, _blocked_by("KM301"),
                           # Already with 消协/a court: 12315 refuses it even before anything is filed there.
                           _blocked_by("KM303", severities=("blocker", "warning")))),
     ChannelSpec("court", (needs_complainant("name", "id_number", "phone", "address"), needs_respondent_identity,

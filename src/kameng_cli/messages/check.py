@@ -804,6 +804,7 @@ _READY: dict[str, dict[str, str]] = {
         "zh": "下单的平台名称（case.toml 的 platform.name）",
         "en": "the platform the order was placed on (platform.name in case.toml)",
     },
+    "check.ready.settled": {"zh": "争议看起来已经解决（{time} 已交付或已全额退款，此后没有新的拒绝或推诿）", "en": "the dispute looks settled (delivered or refunded in full at {time}, nothing refused or stalled after it)"},
     "check.ready.link": {"zh": "“{label}”的证据", "en": "evidence for \"{label}\""},
     "check.ready.complainant": {
         "zh": "投诉人信息：{fields}（case.toml 的 [complainant]）",
