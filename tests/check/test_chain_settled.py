@@ -104,3 +104,14 @@ def test_a_settled_dispute_is_not_ready_for_the_platform_or_12315() -> None:
     assert report.ready["platform"].ready is False
     open_case = check(case(), _exhibits(), _refused_then())
     assert not any("已经解决" in s for s in open_case.ready["platform"].missing)
+
+
+def test_talk_before_the_contact_is_not_reported_when_the_link_is_weak_for_another_reason() -> None:
+    guessed = exhibit("E02", "chat", media_type="text/plain", source="message-time", when="2024-05-01 09:58:00",
+                      parser="qq-txt", roles_from="guessed", me=["小鹿不吃草"])
+    events = [paid(), event("T0001", "promise-broken", "2024-05-01 09:57:00", actor="counterparty", exhibit="E02"),
+              message("E02-1", "2024-05-01 10:00:00"),
+              event("E02-2", "refused", "2024-05-01 10:30:00", actor="counterparty", exhibit="E02")]
+    report = check(case(), [export(), guessed, exhibit("E03", "order", when="2024-05-01 10:20:00")], events)
+    assert report.link("unresolved").weakness == "roles-guessed"  # type: ignore[union-attr]
+    assert "KM103" not in rules_of(report)

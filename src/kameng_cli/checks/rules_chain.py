@@ -7,7 +7,7 @@ from ..model.finding import Finding
 from ..model.slugs import PROBLEM_TYPES, label
 from ..parsing.times import CST, display
 from .catalog import get, rule
-from .chains import CHAINS, link_label
+from .chains import CHAINS, CONVERSATION, link_label
 from .context import CheckContext
 
 
@@ -28,9 +28,6 @@ def chain_link_weak(ctx: CheckContext) -> list[Finding]:
             for link in ctx.chain if link.status == "weak"]
 
 
-# Event kinds of a conversation: they happen throughout a dispute, before and after any anchor.
-CONVERSATION = frozenset({"message", "promise", "promise-broken", "deflection", "admission", "demand", "refused",
-                          "silence", "contacted", "reply"})
 
 
 @rule("KM103", "chain-out-of-order", "warning")
@@ -41,7 +38,7 @@ def chain_out_of_order(ctx: CheckContext) -> list[Finding]:
     findings = []
     for slug, items in ctx.out_of_order.items():
         link = next((c for c in ctx.chain if c.link == slug), None)
-        if link is not None and link.status == "proven":
+        if link is not None and (link.status == "proven" or link.weakness not in ("out-of-order", "missing")):
             # Talk before the anchor is normal (pre-sale questions, stalling before the demand); only
             # facts and captures dated too early are worth a finding when in-order evidence exists.
             items = [i for i in items if i.event is None or i.event.kind not in CONVERSATION]
