@@ -52,8 +52,8 @@ def run_check(case: Case, exhibits: Mapping[str, Exhibit] | Iterable[Exhibit], e
                        ready=assess_readiness(ctx, findings))
 
 
-def check_store(store: CaseStore, today: date | datetime | None = None) -> CheckReport:
-    """`run_check` over a case folder."""
+def check_store(store: CaseStore, today: date | datetime | None = None, events: list[Event] | None = None) -> CheckReport:
+    """`run_check` over a case folder; `events`: the timeline when the caller has read it already."""
     exhibits = store.exhibits()
     derived = [store.derived(exhibit_id) for exhibit_id in exhibits]
     from ..model.records import Note, Warning
@@ -67,4 +67,4 @@ def check_store(store: CaseStore, today: date | datetime | None = None) -> Check
             gone = not (store.paths.evidence / exhibit.file).is_file()
             notes.append(Note(exhibit.id, "evidence-changed", exhibit.file, "blocker",
                               {"missing": gone, "file": exhibit.file}))
-    return run_check(store.case, exhibits, store.events(), notes, warnings, today)
+    return run_check(store.case, exhibits, store.events() if events is None else events, notes, warnings, today)

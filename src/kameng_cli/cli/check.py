@@ -39,10 +39,11 @@ def check(
     env = get_env(ctx)
     as_of = parse_time_option(today, "--today")
     store = env.store()
-    report = check_store(store, today=as_of)
+    events = store.events()  # read once: the timeline of a long chat is 100,000 events
+    report = check_store(store, today=as_of, events=events)
     if store.timeline_changed():
         env.warn(t("store.timeline_changed"))
-    for warning in case_warnings(store.case, store.events(), as_of):
+    for warning in case_warnings(store.case, events, as_of):
         env.warn(warning)  # case.toml facts that load but look mistyped (stderr, also with --json)
     if as_json:
         env.emit_json(report.to_json())
