@@ -314,3 +314,10 @@ def test_police_report_keeps_the_reporters_own_phone(tmp_path: Path, monkeypatch
     assert "张三" in reporter and "13812345678" in reporter  # the police call the reporter back
     platform = run("-C", root, "draft", "--to", "platform", "-o", "-", "--date", "2024-06-20").stdout
     assert "13812345678" not in platform
+
+
+def test_a_refused_refund_quotes_only_item_two_of_the_fifteen_day_rule() -> None:
+    from kameng_cli.legal.citations import Signals, select
+
+    quotes = [q for q in select("after-sales-refused", "12315", Signals()) if q.article.id == "QHCF-8"]
+    assert len(quotes) == 1 and quotes[0].items == (2,)  # (一) needs goods found substandard by an authority

@@ -126,9 +126,15 @@ def basis_refs(problem: str, channel: str, signals: Signals) -> list[Ref]:
     return _dedupe(refs)
 
 
+# Articles whose list only one item of fits a 卡盟 dispute: 侵害消费者权益行为处罚办法 第八条 (一) needs goods
+# an administrative body has found substandard; a refused refund, redelivery or compensation is (二).
+BASIS_ITEMS: dict[str, tuple[int, ...]] = {"QHCF-8": (2,)}
+
+
 def select(problem: str, channel: str, signals: Signals) -> list[Quote]:
     """The legal basis of a letter, in the order it is printed."""
-    return [quote(aid, para, purpose) for aid, para, purpose in basis_refs(problem, channel, signals)]
+    return [quote(aid, para, purpose, BASIS_ITEMS.get(aid, ()) if para is None else ())
+            for aid, para, purpose in basis_refs(problem, channel, signals)]
 
 
 def procedure(channel: str) -> dict[str, list[Quote]]:
