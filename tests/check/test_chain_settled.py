@@ -115,3 +115,19 @@ def test_talk_before_the_contact_is_not_reported_when_the_link_is_weak_for_anoth
     report = check(case(), [export(), guessed, exhibit("E03", "order", when="2024-05-01 10:20:00")], events)
     assert report.link("unresolved").weakness == "roles-guessed"  # type: ignore[union-attr]
     assert "KM103" not in rules_of(report)
+
+
+def test_a_bill_of_the_wrong_month_says_its_period_and_steps_back_once_another_proves_the_payment() -> None:
+    from kameng_cli.model.records import Note
+
+    april = exhibit("E01", "payment", media_type="text/csv", source="export-header", when="2024-05-01 08:00:00",
+                    parser="alipay-2023", period={"start": "2024-04-01T00:00:00+08:00", "end": "2024-04-30T23:59:59+08:00"})
+    note = Note("E01", "payment-not-matched", "没有找到与本案相符的付款", "warning")
+    alone = check(case(), [april], [], [note])
+    km210 = next(f for f in alone.findings if f.rule == "KM210")
+    assert km210.severity == "warning" and "2024-04-01 至 2024-04-30" in km210.fix and "2024-05-01" in km210.fix
+    assert "KM103" not in rules_of(alone)  # a bill without the payment is no evidence out of order
+    may = export("E04")
+    fixed = check(case(), [april, may], [paid(exhibit="E04")], [note])
+    km210 = next(f for f in fixed.findings if f.rule == "KM210")
+    assert km210.severity == "info" and "E04" in km210.message

@@ -419,7 +419,9 @@ def assess_link(ctx: CheckContext, slug: str, after: str | None) -> ChainLink:
         paid_at = ctx.anchors.get("paid")
         presale = paid_at - ORDER_TOLERANCE if paid_at is not None else None
         kept = set(map(id, in_order))
+        # A bill without this payment is no evidence for it, so not evidence out of order either (KM210 says why).
         late = [i for i in items if i.time is not None and id(i) not in kept and not i.statement
+                and i.weakness != "export-no-match"
                 and not (presale is not None and i.time < presale and i.event is not None and i.event.kind in CONVERSATION)]
     else:
         in_order, late = items, []

@@ -14,6 +14,7 @@ from ..legal.transactions import transactions
 from ..model.finding import SEVERITIES, Finding
 from ..model.records import Event, Note
 from ..parsing.amounts import format_yuan
+from ..parsing.times import display
 from .catalog import get, rule
 from .context import IMAGE_EDITORS, CheckContext, is_image, is_payment_export, norm_order_no
 
@@ -337,7 +338,34 @@ def rows_not_understood(ctx: CheckContext) -> list[Finding]:
 def payment_export_notes(ctx: CheckContext) -> list[Finding]:
     """Notes the payment parsers stored: a re-saved export, no or several matching rows, an unpaid order."""
     this = get("KM210")
-    return [_note_finding(this, note, "paid") for note in ctx.notes if note.code.startswith("payment-")]
+    findings = []
+    for note in ctx.notes:
+        if not note.code.startswith("payment-"):
+            continue
+        finding = _note_finding(this, note, "paid")
+        if note.code == "payment-not-matched" and note.exhibit:
+            _say_what_the_export_misses(ctx, note.exhibit, finding)
+        findings.append(finding)
+    return findings
+
+
+def _say_what_the_export_misses(ctx: CheckContext, exhibit_id: str, finding: Finding) -> None:
+    """An export without the case's payment: whether its period could hold the payment at all, and
+    whether another exhibit has proved the payment since (then it is only for the record)."""
+    exhibit = ctx.exhibits.get(exhibit_id)
+    period = exhibit.facts.get("period") if exhibit is not None else None
+    paid_at = ctx.case.order.paid_at
+    if isinstance(period, dict) and paid_at is not None and period.get("start") and period.get("end"):
+        from datetime import datetime
+
+        start, end = datetime.fromisoformat(str(period["start"])), datetime.fromisoformat(str(period["end"]))
+        if not start <= paid_at <= end:
+            day = display(paid_at)[:10]
+            finding.fix = t("check.km210.period", start=display(start)[:10], end=display(end)[:10], day=day)
+    elsewhere = sorted({e.exhibit for e in ctx.payments() if e.exhibit and e.exhibit != exhibit_id})
+    if elsewhere:
+        finding.severity = "info"
+        finding.message += t("check.km210.proved_elsewhere", exhibits=join(elsewhere))
 
 
 @rule("KM211", "evidence-changed", "blocker")

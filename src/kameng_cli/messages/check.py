@@ -610,6 +610,14 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "zh": "这起争议同时提交了{bodies}和 12315，12315 将不予受理。",
         "en": "This dispute was filed with both {bodies} and 12315; 12315 will refuse it.",
     },
+    "check.km210.period": {
+        "zh": "这份账单的时间范围是 {start} 至 {end}，不包含付款日 {day}：重新导出，时间范围选包含 {day} 的一段，再用 kameng add 加入。",
+        "en": "This export covers {start} to {end}, which does not include the payment day {day}: export again with a range that includes {day} and add it with kameng add.",
+    },
+    "check.km210.proved_elsewhere": {
+        "zh": "（本案付款已由 {exhibits} 证明，这份账单不必再补。）",
+        "en": " (the payment is proved by {exhibits}; nothing more is needed for this export.)",
+    },
     "check.msg.KM303.12315_first": {
         "zh": "这起争议先于 {date} 提交了 12315，之后又提交了{bodies}：两处同时处理同一争议，会被要求二选一。",
         "en": "This dispute went to 12315 on {date} and later to {bodies}: two bodies handling one dispute will ask you to choose one.",
