@@ -8,6 +8,7 @@ import json
 import os
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -474,18 +475,27 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
     with store.writing("kameng rebuild"):
         store.require_whole_manifest()  # exhibits read from a damaged manifest would silently go missing
         case = store.case_or_none()
+        # What each exhibit was read as before: kept for those not read again (a changed or missing copy,
+        # OCR that cannot run now, or not asked for). A damaged timeline is what rebuild writes anew.
+        read_before: dict[str, list[Event]] = defaultdict(list)
         try:
-            stored = store.derived_events()
+            for event in store.derived_events():
+                if event.exhibit and not event.source.startswith("timeline:"):
+                    read_before[event.exhibit].append(event)
         except UserInputError:
-            stored = []  # a damaged timeline is what rebuild writes anew; only a changed copy needed it
+            pass
         results: dict[str, tuple[list[Event], dict[str, Any]]] = {}
+
+        def keep(exhibit: Exhibit) -> None:
+            events = read_before.get(exhibit.id, [])
+            results[exhibit.id] = (events, store.derived(exhibit.id))
+            report.events += len(events)
+
         for exhibit in store.exhibits().values():
             checkpoint()
             report.exhibits += 1
             if only is not None and exhibit.id not in only:
-                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
-                results[exhibit.id] = (events, store.derived(exhibit.id))
-                report.events += len(events)
+                keep(exhibit)
                 continue
             path = store.paths.evidence / exhibit.file
             source = registry.get(exhibit.parser)
@@ -495,18 +505,14 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
                     report.errors.append((exhibit.id, reason))
                 # What was read from it when it was added stays, as for a changed copy: the copy's
                 # absence is for verify to report and `kameng add ORIGINAL` to mend, not a reason to forget.
-                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
-                results[exhibit.id] = (events, store.derived(exhibit.id))
-                report.events += len(events)
+                keep(exhibit)
                 continue
             if not store.evidence_intact(exhibit):
                 # A copy changed since it was added is never read again: what it says now is not the
                 # evidence. Its events stay as they were read from the recorded bytes until the user puts
                 # the original back (`kameng add ORIGINAL` restores it and reads it again).
                 report.errors.append((exhibit.id, t("rebuild.changed", id=exhibit.id, name=exhibit.name)))
-                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
-                results[exhibit.id] = (events, store.derived(exhibit.id))
-                report.events += len(events)
+                keep(exhibit)
                 continue
             # What the earlier parse read is reused only for the very bytes it was read from (intact here).
             previous = store.derived(exhibit.id).get("details", {})
@@ -524,9 +530,7 @@ def rebuild(store: CaseStore, only: set[str] | None = None,
                 # Read with OCR when added, and OCR cannot run now (extra missing, KAMENG_OCR=0): what it
                 # read stays, and so does the kind it decided, rather than a screenshot turning blank.
                 report.errors.append((exhibit.id, t("rebuild.no_ocr", id=exhibit.id, name=exhibit.name)))
-                events = [e for e in stored if e.exhibit == exhibit.id and not e.source.startswith("timeline:")]
-                results[exhibit.id] = (events, store.derived(exhibit.id))
-                report.events += len(events)
+                keep(exhibit)
                 continue
             events = Ingestor._events(exhibit, result)
             derived = {
