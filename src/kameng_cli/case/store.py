@@ -132,7 +132,7 @@ class CaseStore:
         self.paths = CasePaths(root)
         self._manifest: list[dict[str, Any]] | None = None
         self._exhibits_cache: tuple[list[dict[str, Any]], int, dict[str, Exhibit]] | None = None
-        self._whole_manifest: tuple[int, int] | None = None  # (list id, length) last walked whole
+        self._manifest_walked: tuple[list[dict[str, Any]], int, list[manifest.ChainProblem]] | None = None
 
     # ---- creating and reading -------------------------------------------------------------------
     @classmethod
@@ -205,15 +205,19 @@ class CaseStore:
     def manual_events(self) -> list[Event]:
         return [Event.from_json(row) for row in self._read_jsonl(self.paths.manual, "store.manual_damaged")]
 
-    def timeline_changed(self) -> bool:
-        """The timeline is not what kameng last wrote (edited or deleted by hand): drafts must not quote it.
-        A case from before the stamp (no events.sha256) cannot tell, and says no."""
+    def timeline_hashes(self) -> tuple[str, str | None] | None:
+        """(the hash of the timeline kameng last wrote, the file's hash now or None when it is gone);
+        None for a case from before the stamp (events.sha256), which cannot tell."""
         stamp = self.paths.events_stamp
         if not stamp.is_file():
-            return False
-        if not self.paths.events.is_file():
-            return True
-        return atomic.sha256_file(self.paths.events) != stamp.read_text(encoding="utf-8").strip()
+            return None
+        expected = stamp.read_text(encoding="utf-8").strip()
+        return expected, atomic.sha256_file(self.paths.events) if self.paths.events.is_file() else None
+
+    def timeline_changed(self) -> bool:
+        """The timeline is not what kameng last wrote (edited or deleted by hand): drafts must not quote it."""
+        hashes = self.timeline_hashes()
+        return hashes is not None and hashes[0] != hashes[1]
 
     @staticmethod
     def _read_jsonl(path: Path, key: str) -> list[Any]:
@@ -247,18 +251,23 @@ class CaseStore:
             yield
             self._manifest = None
 
+    def manifest_problems(self) -> list[manifest.ChainProblem]:
+        """Where the manifest's hash chain breaks; walked again only when the manifest was re-read or
+        appended to (every write recovers first, then checks before it appends)."""
+        entries = self.manifest_entries()
+        walked = self._manifest_walked
+        if walked is None or walked[0] is not entries or walked[1] != len(entries):
+            walked = self._manifest_walked = (entries, len(entries), manifest.walk(entries))
+        return walked[2]
+
     def require_whole_manifest(self) -> None:
         """Refuse to write to a case whose manifest is damaged: exhibit numbers would be taken from
         the readable part (two files under one number) and the hash chain restarted."""
-        entries = self.manifest_entries()
-        if self._whole_manifest == (id(entries), len(entries)):
-            return
-        problems = manifest.walk(entries)
+        problems = self.manifest_problems()
         if problems:
             first = problems[0]
             raise UserInputError("manifest.damaged", file=str(self.paths.manifest), line=first.line,
                                  problem=t(f"verify.chain.{first.problem}"))
-        self._whole_manifest = (id(entries), len(entries))
 
     def next_exhibit_id(self, offset: int = 0) -> str:
         self.require_whole_manifest()
@@ -371,7 +380,7 @@ class CaseStore:
     def recover(self) -> list[str]:
         """Undo a commit that did not reach the manifest; remove staging copies of dead processes."""
         actions: list[str] = []
-        if manifest.walk(self.manifest_entries()):
+        if self.manifest_problems():
             # With a damaged manifest "not in the manifest" means "on a line that cannot be read", not
             # "never committed": nothing is removed (and writes are refused, see require_whole_manifest).
             return actions

@@ -76,14 +76,14 @@ def verify(store: CaseStore) -> VerifyReport:
 def _timeline_check(store: CaseStore, known: set[str]) -> FileCheck | None:
     """The timeline is derived, but drafts quote it: one kameng did not write, or that names exhibits
     the manifest does not have, is reported (`rebuild` writes it anew from the evidence)."""
-    events, stamp = store.paths.events, store.paths.events_stamp
+    events = store.paths.events
     name = f"{store.paths.meta.name}/{events.name}"
-    if not stamp.is_file():
+    hashes = store.timeline_hashes()
+    if hashes is None:
         return None  # a case from before the stamp: nothing to compare with
-    expected = stamp.read_text(encoding="utf-8").strip()
-    if not events.is_file():
+    expected, actual = hashes
+    if actual is None:
         return FileCheck(name, "timeline-missing", expected=expected)
-    actual = sha256_file(events)
     if actual != expected:
         return FileCheck(name, "timeline-modified", expected=expected, actual=actual)
     try:
