@@ -48,7 +48,7 @@ def quiet_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def no_blockers(monkeypatch: pytest.MonkeyPatch, findings: list[Finding] | None = None) -> None:
     report = CheckReport(problem_type="any", findings=findings or [])
-    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store: report)
+    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store, events=None: report)
 
 
 def add(root: Path, name: str, kind: str, when: str, fmt: str, note: str = "") -> None:

@@ -225,7 +225,7 @@ def test_a_police_report_needs_a_sign_of_fraud(tmp_path: Path, monkeypatch: pyte
         "police": Readiness(False, ["未发现诈骗迹象"], {"signs": []}),
         "12315": Readiness(False, ["缺少投诉人电话"]),
     })
-    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store: report)
+    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store, events=None: report)
     refused = run("-C", root, "draft", "--to", "police", "-o", "-", "--date", DATE)
     assert refused.exit_code == 1 and refused.stdout == ""
     assert "没有发现诈骗迹象" in refused.stderr and "未发现诈骗迹象" in refused.stderr and "--force" in refused.stderr

@@ -74,7 +74,7 @@ def test_not_ready_warning_names_the_channel_in_chinese(tmp_path: Path, monkeypa
 
     root = BUILDERS["not-delivered"](tmp_path, monkeypatch)
     report = CheckReport(problem_type="not-delivered", ready={"court": Readiness(False, ["缺少原告身份证号"])})
-    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store: report)
+    monkeypatch.setattr("kameng_cli.draft.context.check_report", lambda store, events=None: report)
     result = run("-C", root, "draft", "--to", "court", "-o", "-", "--date", DATE)
     assert result.exit_code == 0, result.output
     assert "注意：kameng check 认为人民法院渠道还没准备好" in result.stderr

@@ -61,10 +61,11 @@ def draft(
         return
     if store.timeline_changed():
         raise UserInputError("draft.timeline_changed")  # a letter must not state what no evidence says
-    report = check_report(store)
+    events = store.events()  # read once for the check, the case-file warnings and the letter
+    report = check_report(store, events)
     from ..case.casefile import case_warnings
 
-    for warning in case_warnings(store.case, store.events()):
+    for warning in case_warnings(store.case, events):
         _warn(env, warning)  # a mistyped ID number or payment time would go into the letter as it is
     # Only the blockers that concern this channel stop it (12315's three-year line is no reason to hold
     # back a lawsuit): checks.readiness.blockers_for.
@@ -99,7 +100,7 @@ def draft(
     if spec.public and no_redact:
         _warn(env, t("draft.public_no_redact", channel=_label(spec.slug)))
 
-    context = build(store, spec, redact=not no_redact, today=today, report=report)
+    context = build(store, spec, redact=not no_redact, today=today, report=report, events=events)
     markdown = render(spec.template, context.values, store.root)
     _report_warnings(env, context)
     if explain_dates:

@@ -663,20 +663,21 @@ def limitation_deadline(found: Limitation, calendar: Calendar, numbers: dict[str
     return DeadlineInfo("limitation", found.due, text, explains["zh"], basis, data, explains)
 
 
-def check_report(store: CaseStore) -> CheckReport | None:
-    """The `kameng check` report, or None when the checker is not installed in this build."""
+def check_report(store: CaseStore, events: list[Event] | None = None) -> CheckReport | None:
+    """The `kameng check` report, or None when the checker is not installed in this build; `events`:
+    the timeline when the caller has read it already."""
     try:
         from ..checks import check_store  # type: ignore[attr-defined]
     except ImportError:
         return None
-    return check_store(store)
+    return check_store(store, events=events)
 
 
 def build(store: CaseStore, spec: ChannelSpec, *, redact: bool, today: date,
-          report: CheckReport | None = None) -> DraftContext:
+          report: CheckReport | None = None, events: list[Event] | None = None) -> DraftContext:
     case = store.case
     exhibits = list(store.exhibits().values())
-    events = store.events()
+    events = store.events() if events is None else events
     claims = compute(case, events)
     signals, violations = signals_of(case, exhibits, events, claims)
 
